@@ -1,0 +1,66 @@
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config.ts';
+import { InProcessFanoutHub, type Fanout } from './fanout/Fanout.ts';
+import { loggerOptions } from './logger.ts';
+import { boardRoutes } from './plugins/boardRoutes.ts';
+import { clientPages } from './plugins/clientPages.ts';
+import { healthRoutes } from './plugins/healthRoutes.ts';
+import { storagePlugin } from './plugins/storagePlugin.ts';
+import { syncSocketPlugin } from './plugins/syncSocket.ts';
+import type { BoardStore } from './storage/BoardStore.ts';
+import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
+
+export interface BuildAppOptions {
+  config: ServerConfig;
+  /** Defaults to SQLite in `config.dataDir`. */
+  store?: BoardStore;
+  /** Defaults to a private in-process hub (this server alone). */
+  fanout?: Fanout;
+  /** Where logs go (tests capture them); defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export const SQLITE_FILENAME = 'clapboard.sqlite';
+
+/** Builds the app without listening, so tests can `inject()` or listen on port 0. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    // Never derive anything from X-Forwarded-For: we do not record addresses at all.
+    trustProxy: false,
+    bodyLimit: 64 * 1024,
+  });
+  let listeningUrl: string | undefined;
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (address && typeof address === 'object') {
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      listeningUrl = `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${address.port}`;
+    }
+  });
+  const publicUrl = () => config.publicUrl ?? listeningUrl ?? `http://localhost:${config.port}`;
+
+  const store = options.store ?? new SqliteBoardStore({ filename: path.join(config.dataDir, SQLITE_FILENAME), synchronous: config.sqliteSynchronous });
+  await app.register(storagePlugin, { store, fanout: options.fanout ?? new InProcessFanoutHub().connect() });
+  await app.register(healthRoutes);
+  await app.register(boardRoutes, { publicUrl });
+  await app.register(syncSocketPlugin, {
+    maxPayloadBytes: config.maxPayloadBytes,
+    maxBufferedBytes: config.maxBufferedBytes,
+    compactAfterUpdates: config.compactAfterUpdates,
+    roomIdleMs: config.roomIdleMs,
+  });
+  await app.register(clientPages, { clientDist: config.clientDist });
+  return app;
+}
+
+/** Listens and returns the URL it is reachable at on this machine (not PUBLIC_URL). */
+export async function listenApp(app: FastifyInstance, config: Pick<ServerConfig, 'port' | 'host'>): Promise<string> {
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = address && typeof address === 'object' ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? 'localhost' : config.host;
+  return `http://${host}:${port}`;
+}

@@ -1,0 +1,37 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { ROLES, type Role } from '@clapboard/shared';
+
+/** 256 random bits, URL-safe: unguessable, and short enough to share as a link. */
+export function generateToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Only this hash is stored: someone who reads the database cannot use it to
+ * join a board. Tokens are high-entropy, so a plain SHA-256 (no salt, no
+ * slow KDF) is enough and keeps lookups by hash possible.
+ */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export interface RoleTokens {
+  tokens: Record<Role, string>;
+  hashes: Record<Role, string>;
+}
+
+export function generateRoleTokens(): RoleTokens {
+  const tokens = {} as Record<Role, string>;
+  const hashes = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    tokens[role] = generateToken();
+    hashes[role] = hashToken(tokens[role]);
+  }
+  return { tokens, hashes };
+}
+
+/** Pulls a bearer token out of an Authorization header. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}

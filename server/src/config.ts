@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const MiB = 1024 * 1024;
+
+const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every setting the server reads from its environment. Validated once at
+ * start-up; a bad value stops the server with a message naming the variable.
+ */
+const EnvSchema = z.object({
+  PORT: intFromEnv(0, 65535).default(3000),
+  /** 127.0.0.1 by default; set 0.0.0.0 to let phones on the same network join. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Base of the links handed out; defaults to http://HOST:PORT once listening. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest websocket frame accepted; larger frames close that connection with 1009. */
+  MAX_PAYLOAD_BYTES: intFromEnv(1024, 64 * MiB).default(MiB),
+  /** A connection whose unsent backlog passes this is closed instead of buffered without bound. */
+  MAX_BUFFERED_BYTES: intFromEnv(64 * 1024, 512 * MiB).default(16 * MiB),
+  /** FULL survives power loss; NORMAL survives a killed process (WAL) and is faster. */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Updates appended to a document's log before it is compacted in the background. */
+  COMPACT_AFTER_UPDATES: intFromEnv(10, 1_000_000).default(1000),
+  /** How long a board stays in memory after its last client leaves. */
+  ROOM_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
+  /** Directory of the built client; defaults to client/dist in this checkout. */
+  CLIENT_DIST: z.string().min(1).optional(),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  maxPayloadBytes: number;
+  maxBufferedBytes: number;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  compactAfterUpdates: number;
+  roomIdleMs: number;
+  clientDist: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment (process.env by default) into a ServerConfig, or throws ConfigError. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.shape)
+      .map((key) => [key, env[key] === '' ? undefined : env[key]] as const)
+      .filter(([, value]) => value !== undefined),
+  );
+  const parsed = EnvSchema.safeParse(known);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
+    maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    roomIdleMs: e.ROOM_IDLE_MS,
+    clientDist: path.resolve(e.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,66 @@
+import type { FastifyPluginAsync } from 'fastify';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import {
+  ApiErrorCode,
+  BoardIdSchema,
+  CURRENT_SCHEMA_VERSION,
+  CreateBoardRequestSchema,
+  PROTOCOL_VERSION,
+  ROLES,
+  boardLink,
+  getMetaMap,
+  getSettingsMap,
+  randomId,
+  type BoardSession,
+  type CreateBoardResponse,
+  type Role,
+  type TransactionOrigin,
+} from '@clapboard/shared';
+import { bearerToken, generateRoleTokens, hashToken } from '../auth/capabilityTokens.ts';
+import { sendError } from '../errors.ts';
+
+const CREATE_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'server', reason: 'create-board' });
+
+/** The first state of a new board, written by the server's own Yjs client. */
+function initialDocuments(title: string): { content: Uint8Array; control: Uint8Array } {
+  const content = new Y.Doc();
+  content.transact(() => getMetaMap(content).set('schemaVersion', CURRENT_SCHEMA_VERSION), CREATE_ORIGIN);
+  const control = new Y.Doc();
+  control.transact(() => getSettingsMap(control).set('title', title), CREATE_ORIGIN);
+  const documents = { content: Y.encodeStateAsUpdate(content), control: Y.encodeStateAsUpdate(control) };
+  content.destroy();
+  control.destroy();
+  return documents;
+}
+
+/** `POST /api/boards` and `GET /api/boards/:id/session`; see docs/protocol.md. */
+export const boardRoutes: FastifyPluginAsync<{ publicUrl: () => string }> = async (app, { publicUrl }) => {
+  app.post('/api/boards', async (request, reply) => {
+    const parsed = CreateBoardRequestSchema.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, 400, ApiErrorCode.BadRequest, z.prettifyError(parsed.error));
+    const id = randomId(22);
+    const { tokens, hashes } = generateRoleTokens();
+    await app.store.createBoard({ id, title: parsed.data.title, tokenHashes: hashes, initialUpdates: initialDocuments(parsed.data.title) });
+    const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(publicUrl(), id, tokens[role])])) as Record<Role, string>;
+    const body: CreateBoardResponse = { id, links };
+    return reply.code(201).send(body);
+  });
+
+  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/session', async (request, reply) => {
+    const boardId = BoardIdSchema.safeParse(request.params.boardId);
+    const token = bearerToken(request.headers.authorization);
+    // Unknown board and wrong token answer alike, so ids cannot be probed.
+    const role = boardId.success && token ? await app.store.roleForTokenHash(boardId.data, hashToken(token)) : null;
+    const board = role && boardId.success ? await app.store.getBoard(boardId.data) : null;
+    if (!role || !board) return sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
+    const body: BoardSession = {
+      boardId: board.id,
+      role,
+      title: board.title,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      protocolVersion: PROTOCOL_VERSION,
+    };
+    return body;
+  });
+};

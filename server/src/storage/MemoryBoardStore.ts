@@ -1,0 +1,76 @@
+import type { Role } from '@clapboard/shared';
+import { docKeyString, type BoardRecord, type BoardStore, type DocKey, type NewBoard, type StoredDocument } from './BoardStore.ts';
+
+interface MemoryDocument {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  updates: Array<{ seq: number; update: Uint8Array }>;
+}
+
+/** Non-durable store for tests and tools; same contract as SqliteBoardStore. */
+export class MemoryBoardStore implements BoardStore {
+  private readonly boards = new Map<string, BoardRecord>();
+  private readonly tokens = new Map<string, { boardId: string; role: Role }>();
+  private readonly documents = new Map<string, MemoryDocument>();
+  private seq = 0;
+
+  async createBoard(board: NewBoard): Promise<void> {
+    if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
+    this.boards.set(board.id, { id: board.id, title: board.title });
+    for (const [role, hash] of Object.entries(board.tokenHashes) as Array<[Role, string]>) {
+      this.tokens.set(hash, { boardId: board.id, role });
+    }
+    for (const [doc, update] of Object.entries(board.initialUpdates)) {
+      this.document({ boardId: board.id, doc: doc as DocKey['doc'] }).updates.push({ seq: ++this.seq, update: update.slice() });
+    }
+  }
+
+  async getBoard(boardId: string): Promise<BoardRecord | null> {
+    return this.boards.get(boardId) ?? null;
+  }
+
+  async roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null> {
+    const entry = this.tokens.get(tokenHash);
+    return entry && entry.boardId === boardId ? entry.role : null;
+  }
+
+  async loadDocument(key: DocKey): Promise<StoredDocument> {
+    const document = this.documents.get(docKeyString(key));
+    if (!document) return { snapshot: null, updates: [], lastSeq: 0 };
+    return {
+      snapshot: document.snapshot?.slice() ?? null,
+      updates: document.updates.map((row) => row.update.slice()),
+      lastSeq: document.updates.at(-1)?.seq ?? document.snapshotSeq,
+    };
+  }
+
+  async appendUpdate(key: DocKey, update: Uint8Array): Promise<number> {
+    const seq = ++this.seq;
+    this.document(key).updates.push({ seq, update: update.slice() });
+    return seq;
+  }
+
+  async compactDocument(key: DocKey, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const document = this.document(key);
+    if (document.snapshot && throughSeq < document.snapshotSeq) return;
+    document.snapshot = snapshot.slice();
+    document.snapshotSeq = throughSeq;
+    document.updates = document.updates.filter((row) => row.seq > throughSeq);
+  }
+
+  async countUpdates(key: DocKey): Promise<number> {
+    return this.documents.get(docKeyString(key))?.updates.length ?? 0;
+  }
+
+  async close(): Promise<void> {}
+
+  private document(key: DocKey): MemoryDocument {
+    const id = docKeyString(key);
+    let document = this.documents.get(id);
+    if (!document) {
+      document = { snapshot: null, snapshotSeq: 0, updates: [] };
+      this.documents.set(id, document);
+    }
+    return document;
+  }
+}

@@ -1,0 +1,143 @@
+import * as Y from 'yjs';
+import { randomId } from '../ids.ts';
+import {
+  BoardObjectSchema,
+  TEXT_BEARING_TYPES,
+  type BoardObject,
+  type BoardObjectType,
+} from './records/index.ts';
+
+/**
+ * Layout of a board's content document.
+ *
+ *   Y.Map('objects')  id -> Y.Map (one nested map per object, so two people
+ *                     editing different fields of one note never overwrite
+ *                     each other); text lives in a Y.Text under `text`.
+ *   Y.Map('meta')     schemaVersion: number (written by the server only).
+ *
+ * Facilitator-only state is not here: it lives in the separate control
+ * document (controlDoc.ts), which the server lets only facilitators write.
+ */
+export const CONTENT_ROOTS = { objects: 'objects', meta: 'meta' } as const;
+
+/** A board object as stored: a nested Y.Map whose values are plain JSON or a Y.Text. */
+export type ObjectMap = Y.Map<unknown>;
+
+export function getObjectsMap(doc: Y.Doc): Y.Map<ObjectMap> {
+  return doc.getMap<ObjectMap>(CONTENT_ROOTS.objects);
+}
+
+export function getMetaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(CONTENT_ROOTS.meta);
+}
+
+/** The schema version recorded in the document; documents that predate versioning are version 1. */
+export function readSchemaVersion(doc: Y.Doc): number {
+  const value = getMetaMap(doc).get('schemaVersion');
+  return typeof value === 'number' && Number.isInteger(value) ? value : 1;
+}
+
+/** An object to create: every field but `id` (generated when absent). */
+export type NewBoardObject = BoardObject extends infer T
+  ? T extends BoardObject
+    ? Omit<T, 'id'> & { id?: string }
+    : never
+  : never;
+
+/**
+ * Adds an object to the board and returns its id. Call inside
+ * `doc.transact(fn, origin)` so the change carries the caller's origin.
+ */
+export function insertObject(doc: Y.Doc, object: NewBoardObject): string {
+  const id = object.id ?? randomId();
+  const record = BoardObjectSchema.parse({ ...object, id });
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(record)) {
+    map.set(key, key === 'text' ? new Y.Text(String(value)) : value);
+  }
+  getObjectsMap(doc).set(id, map);
+  return id;
+}
+
+/** The `Y.Text` of an object, if its type has text. */
+export function getObjectText(map: ObjectMap): Y.Text | null {
+  const text = map.get('text');
+  return text instanceof Y.Text ? text : null;
+}
+
+export function getObjectType(map: ObjectMap): BoardObjectType | null {
+  const type = map.get('type');
+  return typeof type === 'string' && isObjectType(type) ? type : null;
+}
+
+function isObjectType(type: string): type is BoardObjectType {
+  return type === 'connector' || TEXT_BEARING_TYPES.has(type as BoardObjectType);
+}
+
+/**
+ * A validated plain snapshot of one object, or null when the stored map does
+ * not match its schema (a peer on another version, or a hostile write): the
+ * renderer skips such objects instead of crashing on them. The id is the
+ * object's key in `objects`; the `id` field inside the map is only a copy.
+ */
+export function readObject(map: ObjectMap, id: string | undefined = objectKey(map)): BoardObject | null {
+  const plain: Record<string, unknown> = {};
+  for (const [key, value] of map.entries()) {
+    plain[key] = value instanceof Y.Text ? value.toString() : value;
+  }
+  if (id !== undefined) plain.id = id;
+  const parsed = BoardObjectSchema.safeParse(plain);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The key under which a nested map is stored in its parent map. */
+function objectKey(map: ObjectMap): string | undefined {
+  const key = map._item?.parentSub;
+  return typeof key === 'string' ? key : undefined;
+}
+
+/** Every valid object on the board, in stacking order (z, then id). */
+export function readAllObjects(doc: Y.Doc): BoardObject[] {
+  const out: BoardObject[] = [];
+  for (const [id, map] of getObjectsMap(doc).entries()) {
+    const object = readObject(map, id);
+    if (object) out.push(object);
+  }
+  return out.sort(compareStacking);
+}
+
+export function compareStacking(a: { z: number; id: string }, b: { z: number; id: string }): number {
+  return a.z - b.z || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Plain (non-text) fields that can be updated in place. */
+export type ObjectPatch = Partial<Omit<BoardObject, 'id' | 'type' | 'text'>> & Record<string, unknown>;
+
+/**
+ * Sets the given fields on an existing object, leaving the others (and
+ * concurrent edits to them) untouched. Unknown ids are ignored: the object
+ * may have been deleted by someone else a moment ago.
+ */
+export function updateObject(doc: Y.Doc, id: string, patch: ObjectPatch): void {
+  const map = getObjectsMap(doc).get(id);
+  if (!map) return;
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === 'id' || key === 'type' || key === 'text' || value === undefined) continue;
+    if (map.get(key) !== value) map.set(key, value);
+  }
+}
+
+export function deleteObjects(doc: Y.Doc, ids: Iterable<string>): void {
+  const objects = getObjectsMap(doc);
+  for (const id of ids) objects.delete(id);
+}
+
+/** Largest z on the board, for "bring to front". */
+export function maxZ(doc: Y.Doc): number {
+  let max = 0;
+  for (const map of getObjectsMap(doc).values()) {
+    const z = map.get('z');
+    if (typeof z === 'number' && z > max) max = z;
+  }
+  return max;
+}

@@ -1,0 +1,5 @@
+export * from './boardDoc.ts';
+export * from './controlDoc.ts';
+export * from './migrations/index.ts';
+export * from './palette.ts';
+export * from './records/index.ts';

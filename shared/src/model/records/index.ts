@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ConnectorRecordSchema } from './connector.ts';
+import { FrameRecordSchema } from './frame.ts';
+import { NoteRecordSchema } from './note.ts';
+import { ShapeRecordSchema } from './shape.ts';
+import { TextRecordSchema } from './text.ts';
+
+export * from './common.ts';
+export * from './connector.ts';
+export * from './frame.ts';
+export * from './note.ts';
+export * from './shape.ts';
+export * from './text.ts';
+
+/** Any object on the board, as a plain snapshot (`text` read out of its `Y.Text`). */
+export const BoardObjectSchema = z.discriminatedUnion('type', [
+  NoteRecordSchema,
+  TextRecordSchema,
+  ShapeRecordSchema,
+  ConnectorRecordSchema,
+  FrameRecordSchema,
+]);
+export type BoardObject = z.infer<typeof BoardObjectSchema>;
+export type BoardObjectType = BoardObject['type'];
+export type PositionedObject = Exclude<BoardObject, { type: 'connector' }>;
+
+/** Object types whose `text` field is a `Y.Text`. */
+export const TEXT_BEARING_TYPES: ReadonlySet<BoardObjectType> = new Set(['note', 'text', 'shape', 'frame']);

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { NoteColorSchema } from '../palette.ts';
+import { PositionedFields, objectText } from './common.ts';
+
+/** A sticky note: the main unit of contribution in a workshop. Text is a `Y.Text` under `text`. */
+export const NoteRecordSchema = z.object({
+  type: z.literal('note'),
+  ...PositionedFields,
+  color: NoteColorSchema,
+  text: objectText,
+});
+export type NoteRecord = z.infer<typeof NoteRecordSchema>;
+
+export const NOTE_SIZE = 200;

@@ -1,0 +1,39 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { waitFor } from './waitFor.ts';
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** The stock y-websocket client, exactly as an integrator would use it. */
+export function connectClient(syncUrl: string, room: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): Client {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(syncUrl, room, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    connect: options.connect ?? true,
+    // Keep reconnect attempts short and bounded in tests.
+    maxBackoffTime: 200,
+    // Providers in one process (or tabs in one browser) would otherwise swap
+    // updates over BroadcastChannel, around the server and its role checks.
+    disableBc: true,
+  });
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function connectSynced(syncUrl: string, room: string, token: string): Promise<Client> {
+  const client = connectClient(syncUrl, room, token);
+  await waitFor(() => client.provider.synced);
+  return client;
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, listenApp, loadConfig, type BuildAppOptions } from '@clapboard/server';
+import { CreateBoardResponseSchema, parseBoardLink, type CreateBoardResponse, type Role } from '@clapboard/shared';
+
+export interface CreatedBoard extends CreateBoardResponse {
+  tokens: Record<Role, string>;
+}
+
+export interface TestServer {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** ws://127.0.0.1:PORT/sync — the serverUrl to give WebsocketProvider */
+  syncUrl: string;
+  app: FastifyInstance;
+  dataDir: string;
+  /** Every log line the server wrote, as text. */
+  logs: () => string;
+  createBoard(title?: string): Promise<CreatedBoard>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  dataDir?: string;
+  env?: Record<string, string>;
+  store?: BuildAppOptions['store'];
+  fanout?: BuildAppOptions['fanout'];
+}
+
+/** A real server on 127.0.0.1, port 0, with a temp SQLite directory. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-test-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ROOM_IDLE_MS: '100', ...options.env });
+  const chunks: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, callback) {
+      chunks.push(String(chunk));
+      callback();
+    },
+  });
+  const app = await buildApp({ config, logStream, ...(options.store ? { store: options.store } : {}), ...(options.fanout ? { fanout: options.fanout } : {}) });
+  const url = await listenApp(app, config);
+  return {
+    url,
+    syncUrl: `${url.replace(/^http/, 'ws')}/sync`,
+    app,
+    dataDir,
+    logs: () => chunks.join(''),
+    createBoard: (title = 'Test board') => createBoard(url, title),
+    close: () => app.close(),
+  };
+}
+
+export async function createBoard(baseUrl: string, title = 'Test board'): Promise<CreatedBoard> {
+  const response = await fetch(`${baseUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (response.status !== 201) throw new Error(`create board: ${response.status} ${await response.text()}`);
+  const body = CreateBoardResponseSchema.parse(await response.json());
+  const tokens = Object.fromEntries(
+    (Object.entries(body.links) as Array<[Role, string]>).map(([role, link]) => [role, parseBoardLink(link)!.token!]),
+  ) as Record<Role, string>;
+  return { ...body, tokens };
+}
