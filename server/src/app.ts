@@ -9,6 +9,7 @@ import { healthRoutes } from './plugins/healthRoutes.ts';
 import { storagePlugin } from './plugins/storagePlugin.ts';
 import { syncSocketPlugin } from './plugins/syncSocket.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
+import type { RoomRegistry } from './sync/RoomRegistry.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 
 export interface BuildAppOptions {
@@ -23,8 +24,11 @@ export interface BuildAppOptions {
 
 export const SQLITE_FILENAME = 'clapboard.sqlite';
 
+/** The app with the decorations its plugins add, spelled out for callers outside this package. */
+export type ClapboardApp = FastifyInstance & { store: BoardStore; fanout: Fanout; rooms: RoomRegistry };
+
 /** Builds the app without listening, so tests can `inject()` or listen on port 0. */
-export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> {
   const { config } = options;
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
@@ -53,7 +57,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     roomIdleMs: config.roomIdleMs,
   });
   await app.register(clientPages, { clientDist: config.clientDist });
-  return app;
+  return app as ClapboardApp;
 }
 
 /** Listens and returns the URL it is reachable at on this machine (not PUBLIC_URL). */

@@ -1,4 +1,5 @@
-export { buildApp, listenApp, SQLITE_FILENAME, type BuildAppOptions } from './app.ts';
+export { buildApp, listenApp, SQLITE_FILENAME, type BuildAppOptions, type ClapboardApp } from './app.ts';
+export type { RoomRegistry } from './sync/RoomRegistry.ts';
 export { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 export { hashToken } from './auth/capabilityTokens.ts';
 export { InProcessFanoutHub, type Fanout, type FanoutMessage } from './fanout/Fanout.ts';
@@ -6,3 +7,4 @@ export type { BoardStore, DocKey, StoredDocument } from './storage/BoardStore.ts
 export { MemoryBoardStore } from './storage/MemoryBoardStore.ts';
 export { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 export { compactDocument } from './sync/compaction.ts';
+export type { FastifyInstance } from 'fastify';

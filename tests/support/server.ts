@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import { buildApp, listenApp, loadConfig, type BuildAppOptions } from '@clapboard/server';
+import { buildApp, listenApp, loadConfig, type BuildAppOptions, type ClapboardApp } from '@clapboard/server';
 import { CreateBoardResponseSchema, parseBoardLink, type CreateBoardResponse, type Role } from '@clapboard/shared';
 
 export interface CreatedBoard extends CreateBoardResponse {
@@ -15,7 +14,7 @@ export interface TestServer {
   url: string;
   /** ws://127.0.0.1:PORT/sync — the serverUrl to give WebsocketProvider */
   syncUrl: string;
-  app: FastifyInstance;
+  app: ClapboardApp;
   dataDir: string;
   /** Every log line the server wrote, as text. */
   logs: () => string;
