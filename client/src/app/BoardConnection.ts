@@ -1,0 +1,112 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { LOCAL_USER_ORIGIN, roomName, type BoardSession } from '@clapboard/shared';
+import { ConnectionTracker } from './connectionTracker.ts';
+
+/**
+ * Everything that ties one board to the network: the content and control
+ * documents, their websocket providers, the offline store, and the tracker
+ * behind the connection indicator. One instance per open board.
+ */
+export class BoardConnection {
+  readonly contentDoc = new Y.Doc();
+  readonly controlDoc = new Y.Doc();
+  readonly tracker = new ConnectionTracker();
+  readonly awareness: Awareness;
+  private readonly providers: WebsocketProvider[] = [];
+  private readonly persistence: IndexeddbPersistence[] = [];
+  private readonly syncListeners = new Set<() => void>();
+  private contentSynced = false;
+  private readonly cleanup: (() => void)[] = [];
+  /** Origins that are this person's edits: their own, and their undo/redo. */
+  private readonly localOrigins = new Set<unknown>([LOCAL_USER_ORIGIN]);
+
+  constructor(
+    readonly session: BoardSession,
+    token: string | null,
+    dev: boolean,
+  ) {
+    // Offline first: whatever this browser saw last time shows at once, and
+    // edits made without a network survive a reload until they are sent.
+    const key = `clapboard:${session.boardId}`;
+    this.persistence.push(new IndexeddbPersistence(key, this.contentDoc));
+    this.persistence.push(new IndexeddbPersistence(`${key}/control`, this.controlDoc));
+
+    if (dev || !token) {
+      this.awareness = new Awareness(this.contentDoc);
+      this.tracker.setWantConnected(false);
+    } else {
+      const wsOrigin = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+      // disableBc: tabs of one browser must not swap updates over
+      // BroadcastChannel, around the server and its per-role write checks.
+      const content = new WebsocketProvider(wsOrigin, roomName(session.boardId, 'content'), this.contentDoc, {
+        params: { token },
+        disableBc: true,
+      });
+      const control = new WebsocketProvider(wsOrigin, roomName(session.boardId, 'control'), this.controlDoc, {
+        params: { token },
+        disableBc: true,
+      });
+      this.providers.push(content, control);
+      this.awareness = content.awareness;
+      content.on('status', ({ status }) => this.tracker.socket(status === 'connected'));
+      content.on('sync', (synced: boolean) => {
+        this.tracker.sync(synced);
+        if (synced && !this.contentSynced) {
+          this.contentSynced = true;
+          for (const listener of this.syncListeners) listener();
+        }
+      });
+    }
+
+    const handleTransaction = (transaction: Y.Transaction) => {
+      if (this.localOrigins.has(transaction.origin) && transaction.changed.size > 0) this.tracker.localEdit();
+    };
+    this.contentDoc.on('afterTransaction', handleTransaction);
+    const handleOnline = () => this.tracker.setBrowserOnline(true);
+    const handleOffline = () => this.tracker.setBrowserOnline(false);
+    window.addEventListener('online', handleOnline);
+    window.addEventListener('offline', handleOffline);
+    this.tracker.setBrowserOnline(navigator.onLine);
+    this.cleanup.push(() => {
+      window.removeEventListener('online', handleOnline);
+      window.removeEventListener('offline', handleOffline);
+    });
+  }
+
+  addLocalOrigin(origin: unknown): void {
+    this.localOrigins.add(origin);
+  }
+
+  /** True once the content document has had its first sync with the server (always, for dev boards). */
+  get isSynced(): boolean {
+    return this.contentSynced || this.providers.length === 0;
+  }
+
+  onFirstSync(listener: () => void): () => void {
+    this.syncListeners.add(listener);
+    return () => this.syncListeners.delete(listener);
+  }
+
+  /** Simulates (or honours) losing the network: the providers stop retrying. */
+  disconnect(): void {
+    this.tracker.setWantConnected(false);
+    for (const provider of this.providers) provider.disconnect();
+  }
+
+  connect(): void {
+    if (this.providers.length === 0) return;
+    this.tracker.setWantConnected(true);
+    for (const provider of this.providers) provider.connect();
+  }
+
+  destroy(): void {
+    for (const fn of this.cleanup) fn();
+    for (const provider of this.providers) provider.destroy();
+    for (const store of this.persistence) void store.destroy();
+    this.contentDoc.destroy();
+    this.controlDoc.destroy();
+  }
+}

@@ -1,0 +1,80 @@
+import Konva from 'konva';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Stage } from 'react-konva';
+import { useEditor, useObservable } from '../board/EditorContext.ts';
+import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
+import type { Presence } from '../presence/Presence.ts';
+import { RemoteCursors } from '../presence/RemoteCursors.tsx';
+import type { CanvasController } from './CanvasController.ts';
+import { ContentLayer, InteractionLayer } from './layers.tsx';
+import { NoteEditor } from './NoteEditor.tsx';
+import { usePointerTools } from './tools/usePointerTools.ts';
+
+// Software-rendered canvases pay per pixel: cap the backing store at 2x.
+Konva.pixelRatio = Math.min(window.devicePixelRatio || 1, 2);
+
+export function BoardCanvas({ controller, presence }: { controller: CanvasController; presence: Presence }) {
+  const { t } = useTranslation();
+  const editor = useEditor();
+  const container = useRef<HTMLDivElement>(null);
+  const spaceHeld = useRef(false);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const tool = useObservable(editor.tool);
+
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      const width = element.clientWidth;
+      const height = element.clientHeight;
+      setSize({ width, height });
+      editor.viewport.setSize(width, height);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [editor]);
+
+  useEffect(() => () => controller.destroy(), [controller]);
+
+  useKeyboardShortcuts(editor, container, spaceHeld);
+  const handlers = usePointerTools({ editor, controller, container, spaceHeld, onCursor: (p) => presence.setCursor(p) });
+
+  return (
+    <div
+      ref={container}
+      className={`board-canvas tool-${tool}`}
+      data-testid="board-canvas"
+      role="application"
+      aria-label={t('canvas.label')}
+      aria-describedby="canvas-help"
+      aria-roledescription={t('canvas.roleDescription')}
+      tabIndex={0}
+      {...handlers}
+    >
+      <p id="canvas-help" className="visually-hidden">
+        {editor.canEdit ? t('canvas.help') : t('canvas.helpReadOnly')}
+      </p>
+      {size.width > 0 && (
+        <Stage
+          width={size.width}
+          height={size.height}
+          listening={false}
+          ref={(stage) => {
+            controller.stage = stage;
+            controller.schedule();
+          }}
+        >
+          <ContentLayer controller={controller} layerRef={(layer) => (controller.contentLayer = layer)} />
+          <InteractionLayer
+            controller={controller}
+            layerRef={(layer) => (controller.interactionLayer = layer)}
+            groupRef={(group) => (controller.dragGroup = group)}
+          />
+        </Stage>
+      )}
+      <RemoteCursors presence={presence} />
+      <NoteEditor />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { memo, useSyncExternalStore } from 'react';
+import { useBoardObject, useEditor } from '../../board/EditorContext.ts';
+import { ConnectorNode } from './ConnectorNode.tsx';
+import { FrameNode } from './FrameNode.tsx';
+import { NoteNode } from './NoteNode.tsx';
+import { ShapeNode } from './ShapeNode.tsx';
+import { TextNode } from './TextNode.tsx';
+
+/**
+ * One board object at full detail. Memoised by id and subscribed to its own
+ * record, so a remote edit to one note re-renders that note only.
+ */
+export const ObjectNode = memo(function ObjectNode({ id }: { id: string }) {
+  const editor = useEditor();
+  const object = useBoardObject(id);
+  // While a note's text is open in the HTML editor its canvas text is hidden.
+  const editing = useSyncExternalStore(editor.editing.subscribe, () => editor.editing.get() === id);
+  if (!object) return null;
+  switch (object.type) {
+    case 'note':
+      return <NoteNode note={object} hideText={editing} />;
+    case 'text':
+      return <TextNode object={object} hideText={editing} />;
+    case 'shape':
+      return <ShapeNode shape={object} hideText={editing} />;
+    case 'frame':
+      return <FrameNode frame={object} hideText={editing} />;
+    case 'connector':
+      return <ConnectorNode connector={object} />;
+  }
+});

@@ -1,0 +1,8 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { initI18n } from './i18n/index.ts';
+import './styles.css';
+
+initI18n();
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);

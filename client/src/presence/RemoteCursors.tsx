@@ -1,0 +1,42 @@
+import { useSyncExternalStore } from 'react';
+import { useEditor, useObservable } from '../board/EditorContext.ts';
+import { boardToScreen } from '../canvas/viewport.ts';
+import type { Presence } from './Presence.ts';
+
+/**
+ * Other people's cursors as HTML over the canvas: crisp labels at any zoom,
+ * readable by tests and assistive tech, and no canvas redraw when they move.
+ */
+export function RemoteCursors({ presence }: { presence: Presence }) {
+  const editor = useEditor();
+  const peers = useObservable(presence.peers);
+  const view = useSyncExternalStore(
+    (listener) => editor.viewport.subscribe(listener),
+    () => editor.viewport.current,
+  );
+  return (
+    <div className="cursor-overlay" aria-hidden="true">
+      {peers.map((peer) => {
+        if (peer.isSelf || !peer.cursor) return null;
+        const at = boardToScreen(view, peer.cursor);
+        if (at.x < -50 || at.y < -50 || at.x > editor.viewport.width + 50 || at.y > editor.viewport.height + 50) return null;
+        return (
+          <div
+            key={peer.clientId}
+            className="remote-cursor"
+            data-testid="remote-cursor"
+            data-client-id={peer.clientId}
+            style={{ transform: `translate(${at.x}px, ${at.y}px)`, color: peer.color }}
+          >
+            <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
+              <path d="M1 1 L1 15 L5 11 L8 17 L10 16 L7 10 L13 10 Z" fill="currentColor" stroke="#fff" strokeWidth="1.2" />
+            </svg>
+            <span className="remote-cursor-name" style={{ backgroundColor: peer.color }}>
+              {peer.name}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Single-person canvas interactions that must feel solid: a drag moves the
+ * note exactly with the pointer, and selecting something does not shift the
+ * canvas under the pointer.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { launchBrowser, newPersonContext, openBoard, screenshot } from './support/browser.ts';
+import { canvasBox, dragObject, objectCentreOnScreen, pageObject, setViewport } from './support/board.ts';
+import { connectNodeClient, seedNoteGrid, waitForServerDoc, countObjects } from './support/yclient.ts';
+
+describe('canvas interaction', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await server?.close();
+  });
+
+  it('selecting a note does not move the canvas, and a drag follows the pointer exactly', async () => {
+    const board = await server.createBoard('Drag');
+    const seeder = await connectNodeClient(server.url, board.links.participant);
+    seedNoteGrid(seeder.doc, { count: 20, columns: 5, text: (i) => `Idea ${i}` });
+    seeder.close();
+    await waitForServerDoc(server.url, board.links.participant, (doc) => countObjects(doc) === 20);
+    const context = await newPersonContext(browser, 'Dana');
+    contexts.push(context);
+    const page = await openBoard(context, board.links.participant);
+    await setViewport(page, { x: -50, y: -50, zoom: 1 });
+
+    // Selecting: the canvas stays where it was (no toolbar row appearing above it).
+    const boxBefore = await canvasBox(page);
+    const centre = await objectCentreOnScreen(page, 'n6');
+    await page.mouse.click(centre.x, centre.y);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const boxAfter = await canvasBox(page);
+    if (boxAfter.y !== boxBefore.y) await screenshot(page, 'layout-shift-on-select');
+    expect({ x: boxAfter.x, y: boxAfter.y }).toEqual({ x: boxBefore.x, y: boxBefore.y });
+    await page.keyboard.press('Escape');
+
+    // Dragging an unselected note: it ends exactly where the pointer moved it.
+    const before = (await pageObject(page, 'n12'))!;
+    await dragObject(page, 'n12', { x: 180, y: 120 });
+    await expect
+      .poll(async () => {
+        const after = (await pageObject(page, 'n12'))!;
+        return { dx: after.x! - before.x!, dy: after.y! - before.y! };
+      }, { timeout: 5_000 })
+      .toEqual({ dx: 180, dy: 120 });
+  });
+});
