@@ -128,6 +128,10 @@ export class CanvasController {
       this.mountedRect = null;
       if (this.visible.get().lod !== 'simple') this.visible.set({ lod: 'simple', ids: [] });
     }
+    // An empty interaction layer is hidden so the browser need not composite it.
+    this.interactionLayer?.visible(
+      this.gesture.kind !== 'idle' || this.editor.selection.current.length > 0 || this.remoteSelections.length > 0,
+    );
     // Draw now rather than via batchDraw: we are already in an animation
     // frame, and waiting for Konva's own would add a frame of latency.
     stage.draw();

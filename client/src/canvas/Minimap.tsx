@@ -33,6 +33,7 @@ export function Minimap() {
     let scale = 1;
     let contentTimer = 0;
     let frame = 0;
+    let drawnEmpty = true;
 
     const drawContent = () => {
       contentTimer = 0;
@@ -40,6 +41,7 @@ export function Minimap() {
       world = unionRects([bounds, editor.viewport.visible()])!;
       scale = Math.min(WIDTH / world.width, HEIGHT / world.height);
       mapping.current = { world, scale };
+      drawnEmpty = editor.store.size === 0;
       off.clearRect(0, 0, WIDTH, HEIGHT);
       off.fillStyle = THEME.background;
       off.fillRect(0, 0, WIDTH, HEIGHT);
@@ -60,6 +62,8 @@ export function Minimap() {
       ctx.strokeRect((view.x - world.x) * scale, (view.y - world.y) * scale, view.width * scale, view.height * scale);
     };
     const scheduleContent = () => {
+      // The first content (initial sync) shows at once; later changes are throttled.
+      if (world.width === 1 || drawnEmpty) return void drawContent();
       if (!contentTimer) contentTimer = window.setTimeout(drawContent, CONTENT_INTERVAL_MS);
     };
     const scheduleView = () => {

@@ -34,6 +34,7 @@ export function Toolbar() {
             type="button"
             data-testid={`tool-${tool}`}
             aria-pressed={active === tool}
+            aria-label={t(`tool.${tool}.label`)}
             title={t(`tool.${tool}.hint`)}
             onClick={() => editor.tool.set(tool)}
           >

@@ -57,7 +57,8 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
     if (tool === 'note' || tool === 'text' || tool === 'rectangle' || tool === 'ellipse' || tool === 'frame') {
       const id = editor.createAt(tool, board);
       editor.tool.set('select');
-      if (id && tool === 'text') editor.startEditing(id);
+      // After this press's default focus handling, or the editor would lose focus at once.
+      if (id && tool === 'text') window.setTimeout(() => editor.startEditing(id), 0);
       return;
     }
     if (tool === 'connector') {
