@@ -8,3 +8,4 @@ export { MemoryBoardStore } from './storage/MemoryBoardStore.ts';
 export { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
 export { compactDocument } from './sync/compaction.ts';
 export type { FastifyInstance } from 'fastify';
+export { checkUpdateScope, type ScopeVerdict } from './sync/updateScope.ts';

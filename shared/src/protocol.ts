@@ -34,8 +34,21 @@ export const CloseCode = {
   AwarenessForged: 4003,
   /** Awareness state that fails the AwarenessState schema. */
   AwarenessInvalid: 4004,
-  /** A document update Yjs could not apply. */
+  /** A document update Yjs could not apply (or could not even be read as one). */
   InvalidUpdate: 4005,
+  /**
+   * A document update that touches a root type this connection may not write
+   * (the content document's `meta`, a new root, ...). Refused whole: nothing
+   * of it is applied, stored or relayed.
+   */
+  ForbiddenScope: 4006,
+  /**
+   * A document update that depends on changes the server has not seen. Yjs
+   * would hold it back as "pending" and apply it later unchecked, so it is
+   * refused; the stock client reconnects and its sync step 2 then carries
+   * everything the server lacks, so nothing is lost.
+   */
+  MissingDependencies: 4007,
   /** The client did not read fast enough; the server will not buffer without bound. */
   SlowConsumer: 4008,
   /** The server could not store an edit; nothing unsaved was shown to anyone. */

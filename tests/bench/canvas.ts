@@ -23,6 +23,7 @@ import * as Y from 'yjs';
 import { getObjectsMap, getObjectText, NOTE_SIZE } from '@clapboard/shared';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { launchBrowser, newPersonContext, waitFor, waitForReady } from '../e2e/support/browser.ts';
+import { afterFrames } from '../e2e/support/board.ts';
 import { connectNodeClient, countObjects, seedNoteGrid, waitForServerDoc, type NodeClient } from '../e2e/support/yclient.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
@@ -143,19 +144,6 @@ async function panFrames(page: Page, from: { x: number; y: number; zoom: number 
         requestAnimationFrame(tick);
       }),
     { from, step, frames: FRAMES, warmup: WARMUP },
-  );
-}
-
-/** Resolves after `n` animation frames, so the client has drawn the last change. */
-async function frames(page: Page, n = 3): Promise<void> {
-  await page.evaluate(
-    (n) =>
-      new Promise<void>((resolve) => {
-        let left = n;
-        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-        requestAnimationFrame(tick);
-      }),
-    n,
   );
 }
 
@@ -287,7 +275,7 @@ async function runScenarios(browser: Browser, board: BoardUnderTest, uncapped: b
     // 1. Zoomed in (~50 notes) while panning.
     const zoomedFrom = { x: centre.x - 800 / ZOOMED_IN, y: centre.y - 450 / ZOOMED_IN, zoom: ZOOMED_IN };
     await page.evaluate((v) => window.__clapboard!.setViewport(v), zoomedFrom);
-    await frames(page);
+    await afterFrames(page);
     const zoomed: Frame[] = [];
     for (let pass = 0; pass < REPEATS; pass++) {
       const sign = pass % 2 === 0 ? 1 : -1;
@@ -301,7 +289,7 @@ async function runScenarios(browser: Browser, board: BoardUnderTest, uncapped: b
 
     // 2. Fit all while panning.
     await page.evaluate(() => window.__clapboard!.zoomToFit());
-    await frames(page);
+    await afterFrames(page);
     const fit = await page.evaluate(() => window.__clapboard!.getViewport());
     const fitFrames: Frame[] = [];
     for (let pass = 0; pass < REPEATS; pass++) {
@@ -316,7 +304,7 @@ async function runScenarios(browser: Browser, board: BoardUnderTest, uncapped: b
     // 3. Drag one note with the real mouse (zoomed in, select tool).
     await page.evaluate((v) => window.__clapboard!.setViewport(v), { x: centre.x - 600, y: centre.y - 400, zoom: 1 });
     await page.getByTestId('tool-select').click().catch(() => {});
-    await frames(page);
+    await afterFrames(page);
     const target = board.ids[centre.index]!;
     const before = await page.evaluate((id) => {
       const map = window.__clapboard!.contentDoc.getMap('objects').get(id) as Y.Map<unknown>;
@@ -331,7 +319,7 @@ async function runScenarios(browser: Browser, board: BoardUnderTest, uncapped: b
     // shifts the canvas), which is not part of the steady drag being measured.
     const selectAt = await noteOnScreen();
     await page.mouse.click(selectAt.x, selectAt.y);
-    await frames(page);
+    await afterFrames(page);
     const { x: sx, y: sy } = await noteOnScreen();
     const recorder = await startRecorder(page);
     await page.mouse.move(sx, sy);
@@ -348,7 +336,7 @@ async function runScenarios(browser: Browser, board: BoardUnderTest, uncapped: b
 
     // 4. Burst of 100 remote edits (x and text of 100 notes around the view, one transaction).
     await page.evaluate((v) => window.__clapboard!.setViewport(v), zoomedFrom);
-    await frames(page);
+    await afterFrames(page);
     const burstIds = centre.block(10).map((index) => board.ids[index]!);
     const burstFrames: Frame[] = [];
     const latencies: number[] = [];
@@ -380,7 +368,7 @@ async function runScenarios(browser: Browser, board: BoardUnderTest, uncapped: b
       );
       latencies.push(appliedAt - sent);
       // A few more frames so the redraw after the last update is in the sample.
-      await frames(page, 10);
+      await afterFrames(page, 10);
       burstFrames.push(...(await burstRecorder.stop()));
     }
     record(`100 remote edits ×${BURSTS}`, burstFrames, `applied ${latencies.join('/')} ms after send`);

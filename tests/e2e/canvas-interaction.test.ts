@@ -3,38 +3,23 @@
  * note exactly with the pointer, and selecting something does not shift the
  * canvas under the pointer.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, newPersonContext, openBoard, screenshot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
 import { canvasBox, dragObject, objectCentreOnScreen, pageObject, setViewport } from './support/board.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import { connectNodeClient, seedNoteGrid, waitForServerDoc, countObjects } from './support/yclient.ts';
 
 describe('canvas interaction', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('selecting a note does not move the canvas, and a drag follows the pointer exactly', async () => {
+    const { server } = suite;
     const board = await server.createBoard('Drag');
     const seeder = await connectNodeClient(server.url, board.links.participant);
     seedNoteGrid(seeder.doc, { count: 20, columns: 5, text: (i) => `Idea ${i}` });
     seeder.close();
     await waitForServerDoc(server.url, board.links.participant, (doc) => countObjects(doc) === 20);
-    const context = await newPersonContext(browser, 'Dana');
-    contexts.push(context);
-    const page = await openBoard(context, board.links.participant);
+    const page = await suite.openAs('Dana', board.links.participant);
     await setViewport(page, { x: -50, y: -50, zoom: 1 });
 
     // Selecting: the canvas stays where it was (no toolbar row appearing above it).

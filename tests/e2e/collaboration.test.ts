@@ -3,10 +3,8 @@
  * new notes, text edits, moves and named cursors; and undo only ever takes
  * back one's own change.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, newPersonContext, openBoard } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   awarenessClientId,
   backToSelect,
@@ -18,34 +16,19 @@ import {
   setViewport,
   typeIntoNote,
 } from './support/board.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import { seedHeading } from './support/yclient.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 
 describe('two people on one board', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   async function twoPeople(): Promise<{ alice: Page; bob: Page }> {
-    const board = await server.createBoard('Collaboration');
-    await seedHeading(server.url, board.links.facilitator, 'Collaboration');
-    const aliceContext = await newPersonContext(browser, 'Alice');
-    const bobContext = await newPersonContext(browser, 'Bob');
-    contexts.push(aliceContext, bobContext);
-    const alice = await openBoard(aliceContext, board.links.participant);
-    const bob = await openBoard(bobContext, board.links.participant);
+    const board = await suite.server.createBoard('Collaboration');
+    await seedHeading(suite.server.url, board.links.facilitator, 'Collaboration');
+    const alice = await suite.openAs('Alice', board.links.participant);
+    const bob = await suite.openAs('Bob', board.links.participant);
     // Same camera for both, so board points map to the same screen points.
     for (const page of [alice, bob]) await setViewport(page, { x: 0, y: 0, zoom: 1 });
     return { alice, bob };
@@ -153,12 +136,9 @@ describe('two people on one board', () => {
 
   it('the first note on an empty board does not move anyone’s camera', async () => {
     // Everyone opens an empty board and picks a view; then the first note arrives.
-    const board = await server.createBoard('Empty');
-    const aliceContext = await newPersonContext(browser, 'Alice');
-    const bobContext = await newPersonContext(browser, 'Bob');
-    contexts.push(aliceContext, bobContext);
-    const alice = await openBoard(aliceContext, board.links.participant);
-    const bob = await openBoard(bobContext, board.links.participant);
+    const board = await suite.server.createBoard('Empty');
+    const alice = await suite.openAs('Alice', board.links.participant);
+    const bob = await suite.openAs('Bob', board.links.participant);
     const view = { x: -100, y: -50, zoom: 1 };
     for (const page of [alice, bob]) await setViewport(page, view);
 

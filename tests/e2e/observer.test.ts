@@ -3,33 +3,20 @@
  * shortcuts and double-clicks do nothing, and nothing the observer's page
  * does ever changes the board on the server.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, newPersonContext, openBoard, screenshot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
 import { boardToScreen, canvas, objectCentreOnScreen, pageObjects, setViewport } from './support/board.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import { connectNodeClient, fetchServerDoc, seedNoteGrid } from './support/yclient.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 
 describe('observer link', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('is read-only in the UI and never changes the server’s board', async () => {
+    const { server } = suite;
     const board = await server.createBoard('Observed');
     const seeder = await connectNodeClient(server.url, board.links.participant);
     const ids = seedNoteGrid(seeder.doc, { count: 3, columns: 3, originX: 200, originY: 200, text: (i) => `Seed ${i}` });
@@ -37,13 +24,11 @@ describe('observer link', () => {
 
     // Positive control: the same key on a participant's canvas does create a
     // note, so the observer's "nothing happened" below means something.
-    const participantContext = await newPersonContext(browser, 'Pat');
-    contexts.push(participantContext);
-    const participant = await openBoard(participantContext, board.links.participant);
+    const participant = await suite.openAs('Pat', board.links.participant);
     await canvas(participant).focus();
     await participant.keyboard.press('n');
     await expect.poll(async () => Object.keys(await pageObjects(participant)).length, POLL).toBe(4);
-    await participantContext.close();
+    await participant.context().close();
 
     // A participant watches the server's board for any change at all.
     const watcher = await connectNodeClient(server.url, board.links.participant);
@@ -53,9 +38,7 @@ describe('observer link', () => {
     const baseline = Y.encodeStateVector(watcher.doc);
     updates.length = 0;
 
-    const context = await newPersonContext(browser, 'Olly');
-    contexts.push(context);
-    const page = await openBoard(context, board.links.observer);
+    const page = await suite.openAs('Olly', board.links.observer);
     await expect.poll(async () => Object.keys(await pageObjects(page)).length, POLL).toBe(4);
     await setViewport(page, { x: 0, y: 0, zoom: 1 });
 

@@ -9,10 +9,8 @@
  * setOffline (no reconnects, `offline` event) plus the client's own
  * `__clapboard.disconnect()` (drops the socket as a network loss would).
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, newPersonContext, openBoard, screenshot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
 import {
   backToSelect,
   connection,
@@ -22,37 +20,24 @@ import {
   setViewport,
   typeIntoNote,
 } from './support/board.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import { connectNodeClient, seedNoteGrid } from './support/yclient.ts';
 
 const POLL = { timeout: 15_000, interval: 50 } as const;
 
 describe('offline editing', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('shows offline with unsynced edits, then reconnects and converges', async () => {
+    const { server } = suite;
     const board = await server.createBoard('Offline');
     const seeder = await connectNodeClient(server.url, board.links.participant);
     const [shared] = seedNoteGrid(seeder.doc, { count: 1, originX: 400, originY: 300, text: () => 'Shared' });
     seeder.close();
 
-    const aliceContext = await newPersonContext(browser, 'Alice');
-    const bobContext = await newPersonContext(browser, 'Bob');
-    contexts.push(aliceContext, bobContext);
-    const alice = await openBoard(aliceContext, board.links.participant);
-    const bob = await openBoard(bobContext, board.links.participant);
+    const alice = await suite.openAs('Alice', board.links.participant);
+    const bob = await suite.openAs('Bob', board.links.participant);
+    const aliceContext = alice.context();
     await expect.poll(async () => (await pageObject(alice, shared!))?.text, POLL).toBe('Shared');
     for (const page of [alice, bob]) await setViewport(page, { x: 0, y: 0, zoom: 1 });
 

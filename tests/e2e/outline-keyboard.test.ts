@@ -4,11 +4,10 @@
  * person can create a note, write in it, move it between frames and delete
  * it — and someone on the canvas sees every step.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, newPersonContext, openBoard } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pageNotes, pageObject, tabUntil } from './support/board.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import { connectNodeClient, insertFrame } from './support/yclient.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
@@ -16,20 +15,7 @@ const POLL = { timeout: 10_000, interval: 50 } as const;
 const noteSel = (id: string) => `[data-testid="outline-note"][data-object-id="${id}"]`;
 
 describe('outline view, keyboard only', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   /** Whether focus was lost after an arrow key on a select changed its value (reported, not failed). */
   const focusLosses: string[] = [];
@@ -58,19 +44,16 @@ describe('outline view, keyboard only', () => {
   }
 
   it('creates, edits, moves between frames and deletes a note; the canvas sees each step', async () => {
-    const board = await server.createBoard('Outline');
-    const seeder = await connectNodeClient(server.url, board.links.facilitator);
+    const board = await suite.server.createBoard('Outline');
+    const seeder = await connectNodeClient(suite.server.url, board.links.facilitator);
     seeder.doc.transact(() => {
       insertFrame(seeder.doc, { id: 'frameIdeas', x: 0, y: 0, width: 900, height: 700, title: 'Ideas' });
       insertFrame(seeder.doc, { id: 'frameRisks', x: 1000, y: 0, width: 900, height: 700, title: 'Risks' });
     });
     seeder.close();
 
-    const keyboardContext = await newPersonContext(browser, 'Kim');
-    const canvasContext = await newPersonContext(browser, 'Cam');
-    contexts.push(keyboardContext, canvasContext);
-    const kim = await openBoard(keyboardContext, board.links.participant);
-    const cam = await openBoard(canvasContext, board.links.participant);
+    const kim = await suite.openAs('Kim', board.links.participant);
+    const cam = await suite.openAs('Cam', board.links.participant);
     const camTotal = () => cam.evaluate(() => window.__clapboard!.renderStats().total);
     await expect.poll(camTotal, POLL).toBe(2);
     await kim.getByTestId('outline').waitFor({ state: 'visible' });
@@ -97,9 +80,10 @@ describe('outline view, keyboard only', () => {
     await kim.keyboard.type('Typed from the outline');
     await expect.poll(async () => (await pageObject(cam, id))?.text, POLL).toBe('Typed from the outline');
 
-    // Move between frames: arrow keys on the note's frame select.
+    // Move between frames: arrow keys choose in the note's frame select, Enter moves.
     const frameSelect = `${noteSel(id)} [data-testid="outline-note-frame"]`;
     await chooseWithArrows(kim, frameSelect, 'frameRisks');
+    await kim.keyboard.press('Enter');
     await expect.poll(async () => (await pageObject(cam, id))?.frameId, POLL).toBe('frameRisks');
     await expect.poll(() => kim.locator(`[data-testid="outline-frame"][data-object-id="frameRisks"] ${noteSel(id)}`).count(), POLL).toBe(1);
     // Moving it into a frame puts it inside that frame on the canvas too.
@@ -112,8 +96,10 @@ describe('outline view, keyboard only', () => {
 
     // ...out of all frames, and back into the first.
     await chooseWithArrows(kim, frameSelect, '');
+    await kim.keyboard.press('Enter');
     await expect.poll(async () => (await pageObject(cam, id))?.frameId, POLL).toBe(null);
     await chooseWithArrows(kim, frameSelect, 'frameIdeas');
+    await kim.keyboard.press('Enter');
     await expect.poll(async () => (await pageObject(cam, id))?.frameId, POLL).toBe('frameIdeas');
 
     // Delete: Space on the note's delete button.

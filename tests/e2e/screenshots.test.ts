@@ -3,11 +3,10 @@
  * 200 notes in four frames, two people pointing at things, seen by a third.
  * The assertions only check that what the screenshots claim to show is there.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, newPersonContext, openBoard, screenshot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
 import { awarenessClientId, boardToScreen, setViewport } from './support/board.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import { connectNodeClient, insertFrame, seedNoteGrid, waitForServerDoc, countObjects } from './support/yclient.ts';
 
 const POLL = { timeout: 15_000, interval: 50 } as const;
@@ -27,22 +26,10 @@ const SNIPPETS = [
 ];
 
 describe('screenshots of a populated board', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('200 notes in frames with two people’s cursors', async () => {
+    const { server } = suite;
     const board = await server.createBoard('Retrospective');
     const seeder = await connectNodeClient(server.url, board.links.facilitator);
     const columns = 10;
@@ -67,9 +54,9 @@ describe('screenshots of a populated board', () => {
     seeder.close();
     await waitForServerDoc(server.url, board.links.observer, (doc) => countObjects(doc) === 204, { message: '204 objects' });
 
-    const alice = await openBoard(await personContext('Alice'), board.links.participant);
-    const bob = await openBoard(await personContext('Bob'), board.links.participant);
-    const olly = await openBoard(await personContext('Olly'), board.links.observer);
+    const alice = await suite.openAs('Alice', board.links.participant);
+    const bob = await suite.openAs('Bob', board.links.participant);
+    const olly = await suite.openAs('Olly', board.links.observer);
 
     // Everyone sees the whole board; Alice and Bob point at different frames.
     for (const page of [alice, bob, olly]) {
@@ -103,10 +90,4 @@ describe('screenshots of a populated board', () => {
     await olly.getByTestId('outline').scrollIntoViewIfNeeded().catch(() => {});
     await screenshot(olly, 'board-200-notes-outline');
   });
-
-  async function personContext(name: string): Promise<BrowserContext> {
-    const context = await newPersonContext(browser, name);
-    contexts.push(context);
-    return context;
-  }
 });

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LOCAL_USER_ORIGIN, roomName, type BoardSession } from '@clapboard/shared';
+import { watchLocalObjectEdits } from './changedObjects.ts';
 import { ConnectionTracker } from './connectionTracker.ts';
 
 /**
@@ -61,10 +62,11 @@ export class BoardConnection {
       });
     }
 
-    const handleTransaction = (transaction: Y.Transaction) => {
-      if (this.localOrigins.has(transaction.origin) && transaction.changed.size > 0) this.tracker.localEdit();
-    };
-    this.contentDoc.on('afterTransaction', handleTransaction);
+    // The indicator counts objects changed, not transactions: one note typed
+    // into offline is one change waiting, however many keystrokes it took.
+    this.cleanup.push(
+      watchLocalObjectEdits(this.contentDoc, (origin) => this.localOrigins.has(origin), (ids) => this.tracker.localEdit(ids)),
+    );
     const handleOnline = () => this.tracker.setBrowserOnline(true);
     const handleOffline = () => this.tracker.setBrowserOnline(false);
     window.addEventListener('online', handleOnline);

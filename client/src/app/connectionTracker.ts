@@ -3,7 +3,12 @@ export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline
 
 export interface ConnectionSnapshot {
   status: ConnectionStatus;
-  /** Local edits made since the last time we were live; they are sent on reconnection. */
+  /**
+   * How many board objects this person changed while not live: the things
+   * that are on this device but not yet on the server. Distinct objects, not
+   * keystrokes — typing a sentence into one note offline is one change.
+   * 0 whenever the server has everything.
+   */
   unsynced: number;
 }
 
@@ -22,7 +27,8 @@ export class ConnectionTracker {
   private everLive = false;
   private wantConnected = true;
   private browserOnline = true;
-  private unsynced = 0;
+  /** Ids of objects edited locally since the server last had everything. */
+  private readonly pending = new Set<string>();
   private snapshot: ConnectionSnapshot = { status: 'connecting', unsynced: 0 };
   private readonly listeners = new Set<() => void>();
 
@@ -56,12 +62,15 @@ export class ConnectionTracker {
     this.update();
   }
 
-  /** A local edit: it is on the wire at once when live, otherwise it waits. */
-  localEdit(): void {
-    if (this.snapshot.status !== 'live') {
-      this.unsynced += 1;
-      this.update();
-    }
+  /**
+   * A local edit of these objects. When live it is on the wire at once; otherwise the
+   * objects wait, and are sent by the handshake on reconnection.
+   */
+  localEdit(ids: Iterable<string>): void {
+    if (this.snapshot.status === 'live') return;
+    const before = this.pending.size;
+    for (const id of ids) this.pending.add(id);
+    if (this.pending.size !== before) this.update();
   }
 
   private update(): void {
@@ -70,7 +79,7 @@ export class ConnectionTracker {
       this.everLive = true;
       // The reconnect handshake exchanges state vectors, so everything we
       // did offline has been sent by the time the provider reports synced.
-      this.unsynced = 0;
+      this.pending.clear();
     }
     const status: ConnectionStatus = live
       ? 'live'
@@ -79,8 +88,9 @@ export class ConnectionTracker {
         : this.everLive
           ? 'reconnecting'
           : 'connecting';
-    if (status === this.snapshot.status && this.unsynced === this.snapshot.unsynced) return;
-    this.snapshot = { status, unsynced: this.unsynced };
+    const unsynced = this.pending.size;
+    if (status === this.snapshot.status && unsynced === this.snapshot.unsynced) return;
+    this.snapshot = { status, unsynced };
     for (const listener of this.listeners) listener();
   }
 }

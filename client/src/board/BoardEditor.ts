@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { LOCAL_USER_ORIGIN, canWrite, getObjectsMap, type BoardObject, type ConnectorEnd, type Role } from '@clapboard/shared';
+import { LOCAL_USER_ORIGIN, canWrite, getObjectsMap, type BoardObject, type ConnectorEnd, type NoteColor, type Role } from '@clapboard/shared';
 import { ViewportController } from '../canvas/ViewportController.ts';
 import { center, type Point, type Rect } from '../canvas/geometry.ts';
 import { BoardStore } from './BoardStore.ts';
@@ -27,6 +27,8 @@ export class BoardEditor {
   readonly canEdit: boolean;
   private clipboard: BoardObject[] = [];
   private pasteCount = 0;
+  /** Set while arrow-key nudges follow one another, so a held key is one undo step. */
+  private nudging = false;
 
   constructor(
     readonly doc: Y.Doc,
@@ -48,9 +50,19 @@ export class BoardEditor {
     this.store.destroy();
   }
 
-  /** Runs a command, then applies it to the read model at once so the next frame shows it. */
-  private run<T>(fn: () => T): T {
+  /**
+   * Runs a command as its own undo step, then applies it to the read model at
+   * once so the next frame shows it. The undo manager would otherwise merge
+   * every change made within its capture timeout, so a quick "add, then
+   * delete" would be undone as one.
+   */
+  run<T>(fn: () => T, options: { mergeWithNudges?: boolean } = {}): T {
+    const merge = options.mergeWithNudges === true && this.nudging;
+    if (!merge) this.undoManager.stopCapturing();
+    this.nudging = options.mergeWithNudges === true;
     const result = fn();
+    // Text typed straight after a command is a step of its own too.
+    if (!this.nudging) this.undoManager.stopCapturing();
     this.store.flush();
     return result;
   }
@@ -69,6 +81,13 @@ export class BoardEditor {
   moveSelection(dx: number, dy: number, ids: readonly string[] = this.selection.current): void {
     if (!this.canEdit || ids.length === 0) return;
     this.run(() => commands.moveObjects(this.doc, this.store, ids, dx, dy));
+  }
+
+  /** Arrow-key moves: a run of them (a held key) undoes in one step. */
+  nudgeSelection(dx: number, dy: number): void {
+    if (!this.canEdit || this.selection.current.length === 0) return;
+    const ids = this.selection.current;
+    this.run(() => commands.moveObjects(this.doc, this.store, ids, dx, dy), { mergeWithNudges: true });
   }
 
   resizeSelection(ids: readonly string[], from: Rect, to: Rect): void {
@@ -139,6 +158,11 @@ export class BoardEditor {
       // Objects from another version that fail validation are not pasted.
       return false;
     }
+  }
+
+  setNoteColor(color: NoteColor): void {
+    const notes = this.selection.current.filter((id) => this.store.get(id)?.type === 'note');
+    if (this.canEdit && notes.length > 0) this.run(() => commands.setColor(this.doc, notes, color, this.store));
   }
 
   bringToFront(): void {

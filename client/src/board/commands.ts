@@ -14,7 +14,7 @@ import {
   type NoteColor,
   type PositionedObject,
 } from '@clapboard/shared';
-import { center, isPositioned, rectContainsPoint, type Point, type Rect } from '../canvas/geometry.ts';
+import { center, isPositioned, nearestFreeSpot, rectContainsPoint, type Point, type Rect } from '../canvas/geometry.ts';
 import type { BoardStore } from './BoardStore.ts';
 
 /**
@@ -56,7 +56,11 @@ export const DEFAULT_SIZES: Record<NewObjectKind, { width: number; height: numbe
   frame: { width: 800, height: 600 },
 };
 
-/** Creates an object centred on `at` (or filling `rect`) and returns its id. */
+/**
+ * Creates an object centred on `at` (or filling `rect`) and returns its id.
+ * A note placed by point (N, the note tool) steps aside to the nearest free
+ * spot rather than hiding an existing object; `rect` is an exact placement.
+ */
 export function createObject(
   doc: Y.Doc,
   store: BoardStore,
@@ -64,7 +68,8 @@ export function createObject(
   at: Point,
   options: { color?: NoteColor; text?: string; rect?: Rect; frameId?: string | null } = {},
 ): string {
-  const size = options.rect ?? { ...DEFAULT_SIZES[kind], x: at.x - DEFAULT_SIZES[kind].width / 2, y: at.y - DEFAULT_SIZES[kind].height / 2 };
+  const centred = { ...DEFAULT_SIZES[kind], x: at.x - DEFAULT_SIZES[kind].width / 2, y: at.y - DEFAULT_SIZES[kind].height / 2 };
+  const size = options.rect ?? (kind === 'note' ? { ...centred, ...freeSpotNear(store, centred) } : centred);
   const base = {
     x: round(size.x),
     y: round(size.y),
@@ -265,6 +270,22 @@ export function moveToFrame(doc: Y.Doc, store: BoardStore, id: string, frameId: 
 }
 
 const GAP = 20;
+
+/** What a new note must not cover: content, not the frames it may sit in or the arrows between things. */
+function blocksPlacement(object: BoardObject | undefined): boolean {
+  return !!object && object.type !== 'frame' && object.type !== 'connector';
+}
+
+/**
+ * The top-left nearest to `rect` where it covers no other content, stepping a
+ * note's width (plus a gap) at a time so notes added in a row line up. Falls
+ * back to `rect` itself when the neighbourhood is full: a note on top is better
+ * than none, or than one placed far out of view.
+ */
+export function freeSpotNear(store: Pick<BoardStore, 'search' | 'get'>, rect: Rect): Point {
+  const isFree = (candidate: Rect) => !store.search(candidate).some((item) => blocksPlacement(store.get(item.id)));
+  return nearestFreeSpot(rect, isFree, { x: rect.width + GAP, y: rect.height + GAP }) ?? { x: rect.x, y: rect.y };
+}
 
 /** The next grid cell in the frame (below its title) not covered by a member. */
 export function freeSlotInFrame(store: BoardStore, frameId: string, size: { width: number; height: number }): Point {

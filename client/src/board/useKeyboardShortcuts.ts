@@ -86,7 +86,7 @@ export function useKeyboardShortcuts(editor: BoardEditor, canvas: RefObject<HTML
         const step = event.shiftKey ? NUDGE * 10 : NUDGE;
         const dx = event.key === 'ArrowLeft' ? -step : event.key === 'ArrowRight' ? step : 0;
         const dy = event.key === 'ArrowUp' ? -step : event.key === 'ArrowDown' ? step : 0;
-        editor.moveSelection(dx, dy);
+        editor.nudgeSelection(dx, dy);
         return;
       }
       if (event.key === 'Tab') cycleSelection(event);

@@ -3,6 +3,7 @@ import { NOTE_SIZE, compareStacking } from '@clapboard/shared';
 import type { BoardEditor } from '../board/BoardEditor.ts';
 import { Observable } from '../board/Observable.ts';
 import type { Rect } from './geometry.ts';
+import { noteSprites } from './sprites/NoteSpriteCache.ts';
 import { IDLE, type Gesture } from './tools/gesture.ts';
 
 export type Lod = 'full' | 'simple';
@@ -17,6 +18,8 @@ export interface RenderStats {
   total: number;
   drawn: number;
   lod: Lod;
+  /** Note bitmaps painted since the page loaded: a remote edit to one note must add exactly one. */
+  notesPainted: number;
 }
 
 /** Below this on-screen note size text is unreadable, so notes become plain blocks. */
@@ -42,7 +45,7 @@ export class CanvasController {
   hidden: ReadonlySet<string> = new Set();
   readonly visible = new Observable<VisibleSet>({ lod: 'full', ids: [] });
   readonly dragIds = new Observable<readonly string[]>([]);
-  stats: RenderStats = { total: 0, drawn: 0, lod: 'full' };
+  stats: RenderStats = { total: 0, drawn: 0, lod: 'full', notesPainted: 0 };
   /** Frames drawn so far; the test hook's isReady waits for one after the first sync. */
   frameCount = 0;
   remoteSelections: { color: string; ids: readonly string[] }[] = [];
@@ -105,7 +108,10 @@ export class CanvasController {
     let drawn = 0;
     if (lod === 'full') {
       const mounted = this.mountedRect;
-      const needsCull = !mounted || !contains(mounted, screen);
+      // Re-cull when the view leaves the mounted area, and also after zooming
+      // in, when the mounted area has become far larger than the view: every
+      // mounted node is drawn each frame, on screen or not.
+      const needsCull = !mounted || !contains(mounted, screen) || area(mounted) > area(grow(screen, CULL_MARGIN)) * 2;
       if (needsCull) {
         const rect = grow(screen, CULL_MARGIN);
         const items = store.search(rect);
@@ -136,7 +142,7 @@ export class CanvasController {
     // frame, and waiting for Konva's own would add a frame of latency.
     stage.draw();
     if (lod === 'simple') drawn = this.simpleDrawn;
-    this.stats = { total: store.size, drawn, lod };
+    this.stats = { total: store.size, drawn, lod, notesPainted: noteSprites.painted };
     this.frameCount += 1;
     this.frameTimes.push(performance.now() - started);
     if (this.frameTimes.length > 600) this.frameTimes.splice(0, this.frameTimes.length - 600);
@@ -156,6 +162,10 @@ function grow(rect: Rect, by: number): Rect {
     width: rect.width * (1 + by * 2),
     height: rect.height * (1 + by * 2),
   };
+}
+
+function area(rect: Rect): number {
+  return rect.width * rect.height;
 }
 
 function contains(outer: Rect, inner: Rect): boolean {

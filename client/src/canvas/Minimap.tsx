@@ -1,4 +1,4 @@
-import { useEffect, useRef, type PointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../board/EditorContext.ts';
 import { unionRects, type Rect } from './geometry.ts';
@@ -8,6 +8,7 @@ const WIDTH = 200;
 const HEIGHT = 140;
 /** Content is re-drawn at most this often; the viewport box is cheap and follows every frame. */
 const CONTENT_INTERVAL_MS = 300;
+const OVERLAY_OWNER = 'minimap';
 
 /**
  * An overview of the whole board with the visible area outlined; click or
@@ -20,6 +21,28 @@ export function Minimap() {
   const canvas = useRef<HTMLCanvasElement>(null);
   /** Board rect shown by the map and its scale, shared with the pointer handler. */
   const mapping = useRef<{ world: Rect; scale: number }>({ world: { x: 0, y: 0, width: 1, height: 1 }, scale: 1 });
+
+  // The map and the zoom buttons sit over the canvas's corner: tell the camera,
+  // so fitting keeps content out from under them. Measured in a layout effect
+  // so it is known before the canvas's first size report can trigger a fit.
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    const panel = element?.closest<HTMLElement>('.board-corner') ?? element;
+    if (!panel) return;
+    const measure = () => {
+      // offset* are relative to the positioned container that the canvas fills, i.e. canvas pixels.
+      editor.viewport.setOverlay(OVERLAY_OWNER, { x: panel.offsetLeft, y: panel.offsetTop, width: panel.offsetWidth, height: panel.offsetHeight });
+    };
+    measure();
+    // The panel is pinned to the bottom-right: it moves when the container resizes, and resizes with the zoom label.
+    const observer = new ResizeObserver(measure);
+    observer.observe(panel);
+    if (panel.offsetParent) observer.observe(panel.offsetParent);
+    return () => {
+      observer.disconnect();
+      editor.viewport.setOverlay(OVERLAY_OWNER, null);
+    };
+  }, [editor]);
 
   useEffect(() => {
     const element = canvas.current;

@@ -63,6 +63,7 @@ function EditorFor({ id }: { id: string }) {
     <textarea
       ref={ref}
       className="note-editor"
+      dir="auto"
       data-testid="note-editor"
       aria-label={t('editor.label', { type: t(`objectType.${object.type}`) })}
       maxLength={20_000}

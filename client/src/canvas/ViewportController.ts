@@ -1,5 +1,5 @@
 import type { Rect } from './geometry.ts';
-import { fitRect, visibleRect, zoomAt, clampZoom, type ViewState } from './viewport.ts';
+import { fitAvoiding, visibleRect, zoomAt, clampZoom, type ViewState } from './viewport.ts';
 
 export type ViewChangeSource = 'user' | 'follow' | 'program';
 
@@ -14,6 +14,8 @@ export class ViewportController {
   private sized = false;
   private pendingFit: { rect: Rect; source: ViewChangeSource } | null = null;
   private readonly listeners = new Set<(source: ViewChangeSource) => void>();
+  /** Screen rectangles (canvas pixels) drawn over the canvas, by owner: fitting keeps content out from under them. */
+  private readonly overlays = new Map<string, Rect>();
 
   get current(): ViewState {
     return this.view;
@@ -60,7 +62,17 @@ export class ViewportController {
       this.pendingFit = { rect, source };
       return;
     }
-    this.set(fitRect(rect, this.width, this.height), source);
+    this.set(fitAvoiding(rect, this.width, this.height, [...this.overlays.values()]), source);
+  }
+
+  /**
+   * Declares (or, with null, withdraws) a panel drawn over the canvas, in
+   * canvas pixels. Only fitting uses it: panning and zooming stay free, and a
+   * view that was already fitted is not moved when an overlay changes.
+   */
+  setOverlay(owner: string, rect: Rect | null): void {
+    if (rect && rect.width > 0 && rect.height > 0) this.overlays.set(owner, rect);
+    else this.overlays.delete(owner);
   }
 
   visible(): Rect {

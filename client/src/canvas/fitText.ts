@@ -1,54 +1,82 @@
-import Konva from 'konva';
-
 /**
  * Sticky-note text shrinks to fit its note, as on paper: the largest font
- * size (down to a floor) at which the word-wrapped text fits the box. Sizes
- * are cached per text and box, so a redraw never re-measures.
+ * size (down to a floor) at which the word-wrapped text fits the box.
+ *
+ * Speed matters here: a burst of remote edits re-lays-out a hundred notes in
+ * one frame. So text is measured word by word (a line's width is the sum of
+ * its words' widths), each word once at a reference size and scaled
+ * linearly, and the font size is found by binary search. Results are cached
+ * per text and box, so an unchanged note is never laid out twice.
  */
 export const NOTE_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 export const NOTE_PADDING = 12;
 export const LINE_HEIGHT = 1.2;
 const MAX_FONT = 28;
 const MIN_FONT = 8;
-/** Board units kept free at the line end so rounding never pushes a glyph past the padding. */
+/** Board units kept free at the line end so rounding and kerning never push a glyph past the padding. */
 const WRAP_SLACK = 4;
 /** Below this size we break long words rather than shrink further. */
 const MIN_READABLE_WORD_FONT = 14;
+/** Words are measured once at this size; widths at other sizes scale linearly. */
+const REFERENCE_SIZE = 100;
+const CACHE_LIMIT = 20_000;
 
-const cache = new Map<string, number>();
-let probe: Konva.Text | null = null;
+export type MeasureFn = (text: string, size: number) => number;
 
-/** Measures with Konva itself, so the font string (Konva normalises family names) is the one it draws with. */
-function measure(text: string, size: number): number {
-  probe ??= new Konva.Text({ fontFamily: NOTE_FONT_FAMILY });
-  probe.fontSize(size);
-  return probe.measureSize(text).width;
+/** The CSS font string for the note family, with multi-word names quoted so the canvas parses it. */
+export function canvasFont(size: number, weight = 'normal'): string {
+  const families = NOTE_FONT_FAMILY.split(',').map((family) => {
+    const name = family.trim();
+    return name.includes(' ') && !/["']/.test(name) ? `"${name}"` : name;
+  });
+  return `normal ${weight} ${size}px ${families.join(', ')}`;
 }
+
+let measuringContext: CanvasRenderingContext2D | null = null;
+const referenceWidths = new Map<string, number>();
+
+/** Canvas width of `text` at `size`, with the same font string the note is drawn with. */
+export const measureText: MeasureFn = (text, size) => {
+  let width = referenceWidths.get(text);
+  if (width === undefined) {
+    measuringContext ??= document.createElement('canvas').getContext('2d')!;
+    measuringContext.font = canvasFont(REFERENCE_SIZE);
+    width = measuringContext.measureText(text).width;
+    if (referenceWidths.size > CACHE_LIMIT) referenceWidths.clear();
+    referenceWidths.set(text, width);
+  }
+  return (width * size) / REFERENCE_SIZE;
+};
 
 /**
  * Word-wraps `text` at `size` into `width`; words longer than a line break
- * anywhere. The canvas draws exactly these lines (Konva's own wrapping is
- * off), so what was measured is what is drawn.
+ * anywhere. The canvas draws exactly these lines, so what was measured is
+ * what is drawn.
  */
-export function wrapLines(text: string, size: number, width: number, measureFn = measure): string[] {
+export function wrapLines(text: string, size: number, width: number, measureFn: MeasureFn = measureText): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/(\s+)/)) {
-      if (word === '') continue;
-      const candidate = line + word;
-      if (measureFn(candidate, size) <= width || line === '') {
-        line = candidate;
-        // A single word wider than the line wraps by characters.
-        while (measureFn(line, size) > width && line.length > 1) {
-          let cut = line.length - 1;
-          while (cut > 1 && measureFn(line.slice(0, cut), size) > width) cut--;
-          out.push(line.slice(0, cut));
-          line = line.slice(cut);
-        }
+    let lineWidth = 0;
+    for (const token of paragraph.split(/(\s+)/)) {
+      if (token === '') continue;
+      const tokenWidth = measureFn(token, size);
+      if (lineWidth + tokenWidth <= width || line === '') {
+        line += token;
+        lineWidth += tokenWidth;
       } else {
         out.push(line.trimEnd());
-        line = /^\s+$/.test(word) ? '' : word;
+        const isSpace = /^\s+$/.test(token);
+        line = isSpace ? '' : token;
+        lineWidth = isSpace ? 0 : tokenWidth;
+      }
+      // A word wider than a whole line (wherever it starts) wraps by characters.
+      while (lineWidth > width && line.length > 1) {
+        let cut = line.length - 1;
+        while (cut > 1 && measureFn(line.slice(0, cut), size) > width) cut--;
+        out.push(line.slice(0, cut));
+        line = line.slice(cut);
+        lineWidth = measureFn(line, size);
       }
     }
     out.push(line.trimEnd());
@@ -56,44 +84,61 @@ export function wrapLines(text: string, size: number, width: number, measureFn =
   return out;
 }
 
-export function countLines(text: string, size: number, width: number, measureFn = measure): number {
+export function countLines(text: string, size: number, width: number, measureFn: MeasureFn = measureText): number {
   return wrapLines(text, size, width, measureFn).length;
 }
 
-const layoutCache = new Map<string, { fontSize: number; text: string }>();
+export interface NoteTextLayout {
+  fontSize: number;
+  /** The wrapped lines, joined with newlines. */
+  text: string;
+}
+
+const layoutCache = new Map<string, NoteTextLayout>();
 
 /** Font size and pre-wrapped text for a note-like box. */
-export function layoutNoteText(text: string, width: number, height: number): { fontSize: number; text: string } {
+export function layoutNoteText(text: string, width: number, height: number): NoteTextLayout {
   const key = `${width}x${height}:${text}`;
   const cached = layoutCache.get(key);
   if (cached) return cached;
   const fontSize = fitFontSize(text, width, height);
-  const lines = wrapLines(text, fontSize, Math.max(1, width - NOTE_PADDING * 2 - WRAP_SLACK));
+  const lines = wrapLines(text, fontSize, innerWidth(width));
   const layout = { fontSize, text: lines.join('\n') };
-  if (layoutCache.size > 5000) layoutCache.clear();
+  if (layoutCache.size > CACHE_LIMIT) layoutCache.clear();
   layoutCache.set(key, layout);
   return layout;
 }
 
-export function fitFontSize(text: string, width: number, height: number, measureFn = measure): number {
+function innerWidth(width: number): number {
+  return Math.max(1, width - NOTE_PADDING * 2 - WRAP_SLACK);
+}
+
+const sizeCache = new Map<string, number>();
+
+export function fitFontSize(text: string, width: number, height: number, measureFn: MeasureFn = measureText): number {
+  const useCache = measureFn === measureText;
   const key = `${width}x${height}:${text}`;
-  const cached = cache.get(key);
+  const cached = useCache ? sizeCache.get(key) : undefined;
   if (cached !== undefined) return cached;
-  // A little slack: Konva measures with its own font string, and a word that
-  // fits here by a hair must not wrap mid-word there.
-  const innerW = Math.max(1, width - NOTE_PADDING * 2 - WRAP_SLACK);
+  const innerW = innerWidth(width);
   const innerH = Math.max(1, height - NOTE_PADDING * 2);
   // Prefer shrinking over breaking a word in the middle, as long as the
   // longest word can fit at a readable size.
   const longest = text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
-  let size = MAX_FONT;
-  while (
-    size > MIN_FONT &&
-    (countLines(text || ' ', size, innerW, measureFn) * size * LINE_HEIGHT > innerH ||
-      (size > MIN_READABLE_WORD_FONT && measureFn(longest, size) > innerW))
-  )
-    size -= 1;
-  if (cache.size > 5000) cache.clear();
-  cache.set(key, size);
-  return size;
+  const fits = (size: number) =>
+    countLines(text || ' ', size, innerW, measureFn) * size * LINE_HEIGHT <= innerH &&
+    (size <= MIN_READABLE_WORD_FONT || measureFn(longest, size) <= innerW);
+  // Bigger text never takes fewer lines, so "fits" flips once: binary search.
+  let low = MIN_FONT;
+  let high = MAX_FONT;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  if (useCache) {
+    if (sizeCache.size > CACHE_LIMIT) sizeCache.clear();
+    sizeCache.set(key, low);
+  }
+  return low;
 }

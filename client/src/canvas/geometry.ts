@@ -103,3 +103,31 @@ export function distanceToSegment(p: Point, a: Point, b: Point): number {
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
   return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
+
+/**
+ * The top-left of the free spot nearest to `rect`: the spot itself if
+ * `isFree` accepts it, else the closest cell of a grid of `step`-sized offsets
+ * around it (ties broken clockwise from the right, so repeated placements form
+ * a predictable ring). Looks at most `maxRings` cells out in each direction —
+ * a bounded number of index queries — and returns null if all are taken.
+ */
+export function nearestFreeSpot(
+  rect: Rect,
+  isFree: (candidate: Rect) => boolean,
+  step: { x: number; y: number },
+  maxRings = 6,
+): Point | null {
+  const offsets: { i: number; j: number; distance: number; angle: number }[] = [];
+  for (let i = -maxRings; i <= maxRings; i++) {
+    for (let j = -maxRings; j <= maxRings; j++) {
+      const angle = Math.atan2(j, i);
+      offsets.push({ i, j, distance: Math.hypot(i * step.x, j * step.y), angle: angle < 0 ? angle + 2 * Math.PI : angle });
+    }
+  }
+  offsets.sort((a, b) => a.distance - b.distance || a.angle - b.angle);
+  for (const { i, j } of offsets) {
+    const candidate = { ...rect, x: rect.x + i * step.x, y: rect.y + j * step.y };
+    if (isFree(candidate)) return { x: candidate.x, y: candidate.y };
+  }
+  return null;
+}

@@ -35,7 +35,7 @@ export function ContentLayer({ controller, layerRef }: { controller: CanvasContr
       {visible.lod === 'simple' ? (
         <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
       ) : (
-        visible.ids.map((id) => <ObjectNode key={id} id={id} />)
+        visible.ids.map((id) => <ObjectNode key={id} id={id} offScreenSkipped />)
       )}
     </Layer>
   );

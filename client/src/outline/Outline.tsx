@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_SIZE } from '@clapboard/shared';
-import { createObject, freeSlotInFrame, freeSlotOutsideFrames } from '../board/commands.ts';
+import { createObject, freeSlotInFrame, freeSlotOutsideFrames, moveToFrame } from '../board/commands.ts';
 import { useEditor } from '../board/EditorContext.ts';
-import { OutlineNote } from './OutlineNote.tsx';
+import { OutlineNote, type FocusRequest } from './OutlineNote.tsx';
 import { useOutlineGroups, type OutlineFrame } from './useOutlineGroups.ts';
 
 /** Rows rendered per group before "show all": a 10k-note board must not mount 10k textareas. */
@@ -19,20 +19,45 @@ export function Outline() {
   const editor = useEditor();
   const { frames, notes } = useOutlineGroups();
   const [target, setTarget] = useState('');
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  // A new node per message (keyed by `seq`), so the same words twice are announced twice.
+  const [announcement, setAnnouncement] = useState({ text: '', seq: 0 });
   const targetFrame = frames.some((frame) => frame.id === target) ? target : '';
 
   const handleAdd = () => {
     const size = { width: NOTE_SIZE, height: NOTE_SIZE };
     const slot = targetFrame ? freeSlotInFrame(editor.store, targetFrame, size) : freeSlotOutsideFrames(editor.store, size);
-    const id = createObject(editor.doc, editor.store, 'note', slot, {
-      rect: { ...slot, ...size },
-      frameId: targetFrame || null,
-    });
-    editor.store.flush();
+    // Through the editor, so each outline action is its own undo step.
+    const id = editor.run(() =>
+      createObject(editor.doc, editor.store, 'note', slot, {
+        rect: { ...slot, ...size },
+        frameId: targetFrame || null,
+      }),
+    );
     editor.selection.replace([id]);
-    setFocusId(id);
+    setFocusRequest({ id, group: targetFrame, control: 'text' });
   };
+
+  const handleMove = useCallback(
+    (id: string, frameId: string | null) => {
+      const note = editor.store.get(id);
+      if (!note) return;
+      const title = frames.find((frame) => frame.id === frameId)?.title || t('outline.untitledFrame');
+      const say = (text: string) => setAnnouncement((previous) => ({ text, seq: previous.seq + 1 }));
+      if ((note.frameId ?? null) === frameId) {
+        say(frameId ? t('outline.alreadyIn', { frame: title }) : t('outline.alreadyOut'));
+        return;
+      }
+      editor.run(() => moveToFrame(editor.doc, editor.store, id, frameId));
+      // The note's row now belongs to another group, so React replaces its
+      // element and focus would fall to the page: the new row takes it back.
+      setFocusRequest({ id, group: frameId ?? '', control: 'frame' });
+      say(frameId ? t('outline.movedTo', { frame: title }) : t('outline.movedOut'));
+    },
+    [editor, frames, t],
+  );
+
+  const handleFocused = useCallback((id: string) => setFocusRequest((request) => (request?.id === id ? null : request)), []);
 
   const groups: (OutlineFrame & { key: string })[] = [
     ...frames.map((frame) => ({ ...frame, key: frame.id })),
@@ -42,6 +67,9 @@ export function Outline() {
   return (
     <section className="outline panel" data-testid="outline" aria-labelledby="outline-heading">
       <h2 id="outline-heading">{t('outline.heading')}</h2>
+      <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="outline-status">
+        <span key={announcement.seq}>{announcement.text}</span>
+      </p>
       {editor.canEdit && (
         <div className="outline-add">
           <label>
@@ -61,7 +89,15 @@ export function Outline() {
         </div>
       )}
       {groups.map((group) => (
-        <OutlineGroup key={group.key} group={group} noteIds={notes.get(group.id) ?? []} frames={frames} focusId={focusId} />
+        <OutlineGroup
+          key={group.key}
+          group={group}
+          noteIds={notes.get(group.id) ?? []}
+          frames={frames}
+          focusRequest={focusRequest?.group === group.id ? focusRequest : null}
+          onMove={handleMove}
+          onFocused={handleFocused}
+        />
       ))}
     </section>
   );
@@ -71,16 +107,24 @@ function OutlineGroup({
   group,
   noteIds,
   frames,
-  focusId,
+  focusRequest,
+  onMove,
+  onFocused,
 }: {
   group: OutlineFrame;
   noteIds: readonly string[];
   frames: readonly OutlineFrame[];
-  focusId: string | null;
+  /** A row of this group that should take focus once it is rendered here. */
+  focusRequest: FocusRequest | null;
+  onMove: (id: string, frameId: string | null) => void;
+  onFocused: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? noteIds : noteIds.slice(0, PAGE);
+  const paged = showAll ? noteIds : noteIds.slice(0, PAGE);
+  // A note that was just moved or added here is shown even past the page, or focus would have nowhere to go.
+  const wanted = focusRequest && !paged.includes(focusRequest.id) && noteIds.includes(focusRequest.id) ? focusRequest.id : null;
+  const shown = wanted ? [...paged, wanted] : paged;
   const headingId = `outline-group-${group.id || 'unframed'}`;
   const title = group.id ? group.title || t('outline.untitledFrame') : t('outline.unframed');
   return (
@@ -95,10 +139,17 @@ function OutlineGroup({
       </h3>
       <ul>
         {shown.map((id) => (
-          <OutlineNote key={id} id={id} frames={frames} autoFocus={id === focusId} />
+          <OutlineNote
+            key={id}
+            id={id}
+            frames={frames}
+            focusControl={focusRequest?.id === id ? focusRequest.control : null}
+            onMove={onMove}
+            onFocused={onFocused}
+          />
         ))}
       </ul>
-      {noteIds.length > shown.length && (
+      {noteIds.length > paged.length && (
         <button type="button" onClick={() => setShowAll(true)}>
           {t('outline.showAll', { count: noteIds.length })}
         </button>

@@ -1,8 +1,18 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { replaceText, moveToFrame, deleteSelection } from '../board/commands.ts';
+import { replaceText, deleteSelection } from '../board/commands.ts';
 import { useBoardObject, useEditor } from '../board/EditorContext.ts';
 import type { OutlineFrame } from './useOutlineGroups.ts';
+
+/** Which of a note row's controls should take focus. */
+export type NoteControl = 'text' | 'frame';
+
+/** "Focus this control of note `id` once its row is rendered in group `group`" ('' = unframed). */
+export interface FocusRequest {
+  id: string;
+  group: string;
+  control: NoteControl;
+}
 
 /**
  * One note as form controls: its text (edits the same Y.Text as the canvas),
@@ -11,16 +21,25 @@ import type { OutlineFrame } from './useOutlineGroups.ts';
 export const OutlineNote = memo(function OutlineNote({
   id,
   frames,
-  autoFocus,
+  focusControl,
+  onMove,
+  onFocused,
 }: {
   id: string;
   frames: readonly OutlineFrame[];
-  autoFocus: boolean;
+  /** Set when this row should take focus (after being added, or moved here). */
+  focusControl: NoteControl | null;
+  onMove: (id: string, frameId: string | null) => void;
+  onFocused: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const editor = useEditor();
   const note = useBoardObject(id);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const frameRef = useRef<HTMLSelectElement>(null);
+  const selectId = useId();
+  /** The frame picked in the select but not yet moved to; null = none picked. */
+  const [choice, setChoice] = useState<string | null>(null);
   const text = note?.type === 'note' ? note.text : '';
 
   // Uncontrolled: the store updates a frame after each keystroke, and a
@@ -29,13 +48,28 @@ export const OutlineNote = memo(function OutlineNote({
     const textarea = textRef.current;
     if (textarea && textarea.value !== text) textarea.value = text;
   }, [text]);
-  useEffect(() => {
-    if (autoFocus) textRef.current?.focus();
-  }, [autoFocus]);
+  // Layout effect: a moved row is unmounted from one group and mounted in
+  // another in the same commit, so focus returns before anything is painted
+  // or announced in between.
+  useLayoutEffect(() => {
+    if (!focusControl) return;
+    (focusControl === 'frame' ? frameRef : textRef).current?.focus();
+    onFocused(id);
+  }, [focusControl, id, onFocused]);
 
   if (note?.type !== 'note') return null;
   const colour = t(`color.${note.color}`);
   const label = t('outline.noteLabel', { colour, text: note.text.slice(0, 40) || t('outline.empty') });
+  const current = note.frameId && frames.some((frame) => frame.id === note.frameId) ? note.frameId : '';
+  // Moving is an explicit second step (the Move button, or Enter in the select)
+  // rather than the select's change event: keyboard users change a closed
+  // select with the arrow keys, which fires `change` on every option passed,
+  // and moving on each would shuffle the note through every frame on the way
+  // and tear focus away with each move (WCAG 3.2.2, On Input).
+  const commit = () => {
+    onMove(id, (choice ?? current) || null);
+    setChoice(null);
+  };
   return (
     <li data-testid="outline-note" data-object-id={id} className={`outline-note${editor.selection.has(id) ? ' is-selected' : ''}`} aria-label={label}>
       <span className="outline-colour">
@@ -53,15 +87,19 @@ export const OutlineNote = memo(function OutlineNote({
         onFocus={() => editor.selection.replace([id])}
         onInput={(event) => replaceText(editor.doc, id, event.currentTarget.value)}
       />
-      <label className="outline-frame-field">
-        <span>{t('outline.frame')}</span>
+      <div className="outline-frame-field">
+        <label htmlFor={selectId}>{t('outline.moveTo')}</label>
         <select
+          id={selectId}
+          ref={frameRef}
           data-testid="outline-note-frame"
-          value={note.frameId ?? ''}
+          value={choice ?? current}
           disabled={!editor.canEdit}
-          onChange={(event) => {
-            moveToFrame(editor.doc, editor.store, id, event.target.value || null);
-            editor.store.flush();
+          onChange={(event) => setChoice(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || !editor.canEdit) return;
+            event.preventDefault();
+            commit();
           }}
         >
           {frames.map((frame) => (
@@ -71,15 +109,19 @@ export const OutlineNote = memo(function OutlineNote({
           ))}
           <option value="">{t('outline.unframed')}</option>
         </select>
-      </label>
+        {editor.canEdit && (
+          <button type="button" data-testid="outline-note-move" aria-label={t('outline.moveNote', { colour })} onClick={commit}>
+            {t('outline.move')}
+          </button>
+        )}
+      </div>
       {editor.canEdit && (
         <button
           type="button"
           data-testid="outline-note-delete"
           aria-label={t('outline.deleteNote', { colour, text: note.text.slice(0, 40) || t('outline.empty') })}
           onClick={() => {
-            deleteSelection(editor.doc, editor.store, [id]);
-            editor.store.flush();
+            editor.run(() => deleteSelection(editor.doc, editor.store, [id]));
           }}
         >
           {t('outline.delete')}

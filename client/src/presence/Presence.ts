@@ -33,6 +33,8 @@ export class Presence {
   /** The last summon we obeyed (name of the facilitator), for a notice. */
   readonly summonedBy = new Observable<string | null>(null);
   private readonly seenSummons = new Set<string>();
+  /** Everyone whose presence this tab has already seen at least once. */
+  private readonly knownPeers = new Set<number>();
   private cursorTimer = 0;
   private pendingCursor: Point | null | undefined;
   private viewportTimer = 0;
@@ -159,12 +161,17 @@ export class Presence {
         editing: state.editing ?? null,
         isSelf,
       });
+      const firstSight = !this.knownPeers.has(clientId);
+      this.knownPeers.add(clientId);
       // The server only lets facilitators set `summon` (and checks `role`), so this cannot be forged.
       if (!isSelf && state.role === 'facilitator' && state.summon && !this.seenSummons.has(`${clientId}:${state.summon.nonce}`)) {
         this.seenSummons.add(`${clientId}:${state.summon.nonce}`);
-        this.follow(null);
-        this.jumpTo(state.summon.viewport);
-        this.summonedBy.set(name);
+        // A summons already standing when we arrived was for the people there then.
+        if (!firstSight) {
+          this.follow(null);
+          this.jumpTo(state.summon.viewport);
+          this.summonedBy.set(name);
+        }
       }
     }
     peers.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));

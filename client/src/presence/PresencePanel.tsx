@@ -63,7 +63,7 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
           {t('presence.summon')}
         </button>
       )}
-      <p role="status" className="summon-notice">
+      <p role="status" className="summon-notice" data-testid="summon-notice">
         {summonedBy ? t('presence.summoned', { name: summonedBy }) : ''}
       </p>
     </section>

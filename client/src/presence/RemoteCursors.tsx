@@ -1,23 +1,29 @@
 import { useSyncExternalStore } from 'react';
 import { useEditor, useObservable } from '../board/EditorContext.ts';
 import { boardToScreen } from '../canvas/viewport.ts';
-import type { Presence } from './Presence.ts';
+import type { Peer, Presence } from './Presence.ts';
 
 /**
  * Other people's cursors as HTML over the canvas: crisp labels at any zoom,
  * readable by tests and assistive tech, and no canvas redraw when they move.
  */
 export function RemoteCursors({ presence }: { presence: Presence }) {
-  const editor = useEditor();
   const peers = useObservable(presence.peers);
+  const shown = peers.filter((peer) => !peer.isSelf && peer.cursor);
+  // Alone on the board, nothing here needs to follow the camera on every pan frame.
+  return <div className="cursor-overlay" aria-hidden="true">{shown.length > 0 && <Cursors peers={shown} />}</div>;
+}
+
+function Cursors({ peers }: { peers: readonly Peer[] }) {
+  const editor = useEditor();
   const view = useSyncExternalStore(
     (listener) => editor.viewport.subscribe(listener),
     () => editor.viewport.current,
   );
   return (
-    <div className="cursor-overlay" aria-hidden="true">
+    <>
       {peers.map((peer) => {
-        if (peer.isSelf || !peer.cursor) return null;
+        if (!peer.cursor) return null;
         const at = boardToScreen(view, peer.cursor);
         if (at.x < -50 || at.y < -50 || at.x > editor.viewport.width + 50 || at.y > editor.viewport.height + 50) return null;
         return (
@@ -37,6 +43,6 @@ export function RemoteCursors({ presence }: { presence: Presence }) {
           </div>
         );
       })}
-    </div>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLORS, NOTE_PALETTE, type NoteColor } from '@clapboard/shared';
 import type { Tool } from '../board/BoardEditor.ts';
-import { setColor } from '../board/commands.ts';
 import { useEditor, useObservable } from '../board/EditorContext.ts';
 import { useSyncExternalStore } from 'react';
 
@@ -34,7 +33,6 @@ export function Toolbar() {
             type="button"
             data-testid={`tool-${tool}`}
             aria-pressed={active === tool}
-            aria-label={t(`tool.${tool}.label`)}
             title={t(`tool.${tool}.hint`)}
             onClick={() => editor.tool.set(tool)}
           >
@@ -76,7 +74,7 @@ export function Toolbar() {
               style={{ backgroundColor: NOTE_PALETTE[color].fill }}
               aria-label={t(`color.${color}`)}
               title={t(`color.${color}`)}
-              onClick={() => setColor(editor.doc, selectedNotes, color, editor.store)}
+              onClick={() => editor.setNoteColor(color)}
             />
           ))}
         </div>

@@ -4,23 +4,40 @@ import * as syncProtocol from 'y-protocols/sync';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
+  CLIENT_WRITABLE_CONTENT_ROOTS,
+  CLIENT_WRITABLE_CONTROL_ROOTS,
   CloseCode,
   MessageType,
   canWrite,
   migrateBoardDoc,
+  type DocKind,
   type Role,
   type TransactionOrigin,
 } from '@clapboard/shared';
 import { docKeyString, type BoardStore, type DocKey } from '../storage/BoardStore.ts';
 import type { Fanout, FanoutMessage } from '../fanout/Fanout.ts';
 import { checkAwarenessUpdate } from './awarenessGuard.ts';
-import { decoding, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
+import { decoding, encodeAwarenessMessage, encodeSyncStep1, encodeSyncUpdateMessage } from './messages.ts';
 import { ProtocolError } from './ProtocolError.ts';
 import { SyncConnection } from './SyncConnection.ts';
+import { checkUpdateScope, type ScopeVerdict } from './updateScope.ts';
 
 export const STORAGE_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'storage' });
 export const FANOUT_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'fanout' });
 export const MIGRATION_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'server', reason: 'migration' });
+
+/** Root types a client's update may touch, per document (the server's own writes are not checked). */
+const WRITABLE_ROOTS: Record<DocKind, readonly string[]> = {
+  content: CLIENT_WRITABLE_CONTENT_ROOTS,
+  control: CLIENT_WRITABLE_CONTROL_ROOTS,
+};
+
+/** How a refused update closes its connection (see CloseCode and docs/protocol.md, "Write scope"). */
+const REFUSAL_CODES: Record<Exclude<ScopeVerdict, 'allowed'>, CloseCode> = {
+  forbidden: CloseCode.ForbiddenScope,
+  missing: CloseCode.MissingDependencies,
+  malformed: CloseCode.InvalidUpdate,
+};
 
 export interface RoomContext {
   store: BoardStore;
@@ -176,7 +193,7 @@ export class DocumentRoom {
       } catch {
         throw new ProtocolError(CloseCode.MalformedMessage, 'bad state vector');
       }
-      const reply = encodeSyncStep2(diff);
+      const reply = encodeSyncUpdateMessage(syncProtocol.messageYjsSyncStep2, diff);
       this.whenDurable(() => connection.send(reply));
       return;
     }
@@ -187,6 +204,10 @@ export class DocumentRoom {
     // still answer the server's sync step 1, so their updates are dropped
     // quietly rather than treated as an attack.
     if (!connection.canWrite) return;
+    // Judged before Yjs sees it: Yjs applies what it can of an update, so a
+    // refused one must never reach applyUpdate, not even in part.
+    const verdict = checkUpdateScope(this.doc, payload, WRITABLE_ROOTS[this.key.doc]);
+    if (verdict !== 'allowed') throw new ProtocolError(REFUSAL_CODES[verdict]);
     try {
       Y.applyUpdate(this.doc, payload, connection.origin);
     } catch {
@@ -225,12 +246,12 @@ export class DocumentRoom {
     if (origin === STORAGE_ORIGIN) return;
     if (origin === FANOUT_ORIGIN) {
       // Already durable: another process stored it before publishing.
-      this.broadcast(encodeSyncUpdate(update), null);
+      this.broadcast(encodeSyncUpdateMessage(syncProtocol.messageYjsUpdate, update), null);
       return;
     }
     const seq = ++this.appliedSeq;
     const except = this.connectionOf(origin);
-    const message = encodeSyncUpdate(update);
+    const message = encodeSyncUpdateMessage(syncProtocol.messageYjsUpdate, update);
     this.outbox.push({
       seq,
       deliver: () => {

@@ -14,18 +14,18 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncStep2(diff: Uint8Array): Uint8Array {
+/**
+ * A sync message carrying a Yjs update. Step 2 (the reply to a step 1) and a
+ * live update have the same layout and differ only in their sync type.
+ */
+export function encodeSyncUpdateMessage(
+  syncType: typeof syncProtocol.messageYjsSyncStep2 | typeof syncProtocol.messageYjsUpdate,
+  update: Uint8Array,
+): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, diff);
-  return encoding.toUint8Array(encoder);
-}
-
-export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  syncProtocol.writeUpdate(encoder, update);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

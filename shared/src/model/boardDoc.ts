@@ -20,6 +20,14 @@ import {
  */
 export const CONTENT_ROOTS = { objects: 'objects', meta: 'meta' } as const;
 
+/**
+ * The only roots a client's update may touch. `meta` is written by the server
+ * alone (board creation, migrations): a client that could set
+ * `meta.schemaVersion` ahead of the server's would make the board unloadable.
+ * The server closes a connection whose update reaches anywhere else.
+ */
+export const CLIENT_WRITABLE_CONTENT_ROOTS: readonly string[] = [CONTENT_ROOTS.objects];
+
 /** A board object as stored: a nested Y.Map whose values are plain JSON or a Y.Text. */
 export type ObjectMap = Y.Map<unknown>;
 

@@ -12,6 +12,12 @@ import { z } from 'zod';
  */
 export const CONTROL_ROOTS = { settings: 'settings', rounds: 'rounds', timers: 'timers' } as const;
 
+/**
+ * The roots a facilitator's update may touch (nobody else writes this
+ * document). `rounds` is server-written, like the content document's `meta`.
+ */
+export const CLIENT_WRITABLE_CONTROL_ROOTS: readonly string[] = [CONTROL_ROOTS.settings, CONTROL_ROOTS.timers];
+
 export const BoardSettingsSchema = z.object({
   title: z.string().max(200),
 });

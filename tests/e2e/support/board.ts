@@ -149,3 +149,16 @@ export async function tabUntil(page: Page, selector: string, options: { max?: nu
 export async function focusedTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 }
+
+/** Resolves after `n` animation frames in the page, so anything scheduled has been drawn. */
+export async function afterFrames(page: Page, n = 3): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}

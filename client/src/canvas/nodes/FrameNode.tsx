@@ -1,6 +1,7 @@
 import { Group, Rect, Text } from 'react-konva';
 import type { FrameRecord } from '@clapboard/shared';
 import { NOTE_FONT_FAMILY } from '../fitText.ts';
+import { textDirection } from '../sprites/textDirection.ts';
 import { FRAME_HEADER, THEME } from '../theme.ts';
 
 export function FrameNode({ frame, hideText }: { frame: FrameRecord; hideText: boolean }) {
@@ -31,6 +32,8 @@ export function FrameNode({ frame, hideText }: { frame: FrameRecord; hideText: b
           fill="#1a1a1a"
           wrap="none"
           ellipsis
+          direction={textDirection(frame.text)}
+          align={textDirection(frame.text) === 'rtl' ? 'right' : 'left'}
           perfectDrawEnabled={false}
           listening={false}
         />

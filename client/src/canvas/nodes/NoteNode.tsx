@@ -1,44 +1,29 @@
-import { Group, Rect, Text } from 'react-konva';
-import { NOTE_PALETTE, type NoteRecord } from '@clapboard/shared';
-import { LINE_HEIGHT, NOTE_FONT_FAMILY, NOTE_PADDING, layoutNoteText } from '../fitText.ts';
-import { THEME } from '../theme.ts';
+import type Konva from 'konva';
+import { useCallback } from 'react';
+import { Shape } from 'react-konva';
+import type { NoteRecord } from '@clapboard/shared';
+import { useEditor } from '../../board/EditorContext.ts';
+import { rectsIntersect } from '../geometry.ts';
+import { noteSprites } from '../sprites/NoteSpriteCache.ts';
 
 /**
- * Text is laid out by layoutNoteText (font fitted, lines pre-wrapped) and
- * drawn with no width and Konva's wrapping off: Konva truncates a line it
- * measures a hair wider than a fixed width, and a lost letter is worse than
- * a letter touching the padding.
+ * A sticky note at full detail: one Konva shape that stamps the note's
+ * cached bitmap (see NoteSpriteCache). Memoised above by id, so a remote
+ * edit re-renders and repaints this note only.
  */
-export function NoteNode({ note, hideText }: { note: NoteRecord; hideText: boolean }) {
-  const palette = NOTE_PALETTE[note.color];
-  const layout = layoutNoteText(note.text, note.width, note.height);
-  return (
-    <Group x={note.x} y={note.y} listening={false}>
-      <Rect
-        width={note.width}
-        height={note.height}
-        fill={palette.fill}
-        stroke={THEME.noteEdge}
-        strokeWidth={1}
-        cornerRadius={3}
-        perfectDrawEnabled={false}
-        shadowForStrokeEnabled={false}
-        listening={false}
-      />
-      {!hideText && note.text && (
-        <Text
-          x={NOTE_PADDING}
-          y={NOTE_PADDING}
-          text={layout.text}
-          fontSize={layout.fontSize}
-          fontFamily={NOTE_FONT_FAMILY}
-          lineHeight={LINE_HEIGHT}
-          fill={palette.ink}
-          wrap="none"
-          perfectDrawEnabled={false}
-          listening={false}
-        />
-      )}
-    </Group>
+export function NoteNode({ note, hideText, offScreenSkipped }: { note: NoteRecord; hideText: boolean; offScreenSkipped: boolean }) {
+  const editor = useEditor();
+  const sceneFunc = useCallback(
+    (context: Konva.Context, shape: Konva.Shape) => {
+      // Mounted is not visible: the mounted set is culled with a margin, and
+      // lags a frame behind a zoom. Painting the notes off screen at the new
+      // resolution would cost a frame for nothing.
+      if (offScreenSkipped && !rectsIntersect(editor.viewport.visible(), note)) return;
+      // Device pixels per board unit: the camera's zoom times the canvas's pixel ratio.
+      const devicePixels = shape.getAbsoluteScale().x * context.getCanvas().getPixelRatio();
+      noteSprites.draw(context._context, note, hideText, devicePixels);
+    },
+    [note, hideText, offScreenSkipped, editor],
   );
+  return <Shape x={note.x} y={note.y} width={note.width} height={note.height} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 }

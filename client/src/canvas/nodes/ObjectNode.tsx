@@ -9,8 +9,10 @@ import { TextNode } from './TextNode.tsx';
 /**
  * One board object at full detail. Memoised by id and subscribed to its own
  * record, so a remote edit to one note re-renders that note only.
+ * `offScreenSkipped`: static content may skip drawing notes outside the
+ * view; dragged copies may not, their board position is not where they show.
  */
-export const ObjectNode = memo(function ObjectNode({ id }: { id: string }) {
+export const ObjectNode = memo(function ObjectNode({ id, offScreenSkipped = false }: { id: string; offScreenSkipped?: boolean }) {
   const editor = useEditor();
   const object = useBoardObject(id);
   // While a note's text is open in the HTML editor its canvas text is hidden.
@@ -18,7 +20,7 @@ export const ObjectNode = memo(function ObjectNode({ id }: { id: string }) {
   if (!object) return null;
   switch (object.type) {
     case 'note':
-      return <NoteNode note={object} hideText={editing} />;
+      return <NoteNode note={object} hideText={editing} offScreenSkipped={offScreenSkipped} />;
     case 'text':
       return <TextNode object={object} hideText={editing} />;
     case 'shape':

@@ -1,6 +1,7 @@
 import { Ellipse, Group, Rect, Text } from 'react-konva';
 import { INK_PALETTE, type ShapeRecord } from '@clapboard/shared';
 import { NOTE_FONT_FAMILY, NOTE_PADDING } from '../fitText.ts';
+import { textDirection } from '../sprites/textDirection.ts';
 
 export function ShapeNode({ shape, hideText }: { shape: ShapeRecord; hideText: boolean }) {
   const common = {
@@ -32,6 +33,7 @@ export function ShapeNode({ shape, hideText }: { shape: ShapeRecord; hideText: b
           fill={shape.fill === 'black' ? '#ffffff' : INK_PALETTE.black}
           wrap="word"
           ellipsis
+          direction={textDirection(shape.text)}
           perfectDrawEnabled={false}
           listening={false}
         />

@@ -1,0 +1,100 @@
+/**
+ * Checks that do not need a person: axe-core's WCAG 2.2 A/AA rules on the
+ * board page as each role sees it, and right-to-left note text drawn from
+ * the right. A screen-reader walkthrough is still a manual check.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setViewport } from './support/board.ts';
+import { screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/suite.ts';
+import { connectNodeClient, countObjects, insertFrame, seedNoteGrid, waitForServerDoc } from './support/yclient.ts';
+
+const POLL = { timeout: 10_000, interval: 50 } as const;
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  }, WCAG_TAGS);
+}
+
+/** Horizontal extent (board x) of dark (text) pixels inside a board rect, read from the content layer's canvas at zoom 1. */
+async function inkExtent(page: Page, rect: { x: number; y: number; width: number; height: number }): Promise<{ left: number; right: number } | null> {
+  return page.evaluate((rect) => {
+    const layer = document.querySelector<HTMLCanvasElement>('[data-testid="board-canvas"] canvas')!;
+    const ratio = layer.width / layer.clientWidth;
+    const data = layer.getContext('2d')!.getImageData(rect.x * ratio, rect.y * ratio, rect.width * ratio, rect.height * ratio);
+    let left = Infinity;
+    let right = -Infinity;
+    for (let y = 0; y < data.height; y++) {
+      for (let x = 0; x < data.width; x++) {
+        const i = (y * data.width + x) * 4;
+        if (data.data[i]! + data.data[i + 1]! + data.data[i + 2]! < 200 && data.data[i + 3]! > 200) {
+          left = Math.min(left, x / ratio);
+          right = Math.max(right, x / ratio);
+        }
+      }
+    }
+    return left === Infinity ? null : { left: rect.x + left, right: rect.x + right };
+  }, rect);
+}
+
+describe('accessibility and right-to-left text', () => {
+  const suite = useBrowserSuite();
+
+  async function seededBoard(): Promise<{ facilitator: string; participant: string; observer: string }> {
+    const board = await suite.server.createBoard('Checks');
+    const seeder = await connectNodeClient(suite.server.url, board.links.facilitator);
+    seeder.doc.transact(() => insertFrame(seeder.doc, { id: 'frame-a', x: -40, y: -100, width: 1400, height: 900, title: 'Ideas' }));
+    seedNoteGrid(seeder.doc, { count: 12, columns: 4, frameId: 'frame-a', text: (i) => `Idea ${i + 1}` });
+    seeder.close();
+    await waitForServerDoc(suite.server.url, board.links.observer, (doc) => countObjects(doc) === 13);
+    return board.links;
+  }
+
+  it('the board page has no WCAG 2.2 A/AA violations axe-core can find, for any role', async () => {
+    const links = await seededBoard();
+    for (const [role, link] of Object.entries(links)) {
+      const page = await suite.openAs(`Axe ${role}`, link);
+      const violations = await axeViolations(page);
+      expect(violations, `${role}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+    }
+  });
+
+  it('draws a note written in Arabic from the right, and one in English from the left', async () => {
+    const board = await suite.server.createBoard('RTL');
+    const seeder = await connectNodeClient(suite.server.url, board.links.participant);
+    seedNoteGrid(seeder.doc, { count: 1, originX: 100, originY: 100, idPrefix: 'ltr', text: () => 'Hello' });
+    seedNoteGrid(seeder.doc, { count: 1, originX: 400, originY: 100, idPrefix: 'rtl', text: () => 'مرحبا' });
+    seeder.close();
+    const page = await suite.openAs('Rana', board.links.participant);
+    await setViewport(page, { x: 0, y: 0, zoom: 1 });
+    await expect.poll(() => page.evaluate(() => window.__clapboard!.renderStats()), POLL).toMatchObject({ lod: 'full', total: 2 });
+    const notes = await page.evaluate(() => window.__clapboard!.contentDoc.getMap('objects').toJSON() as Record<string, { x: number; y: number; width: number; height: number }>);
+    const ltr = notes.ltr0!;
+    const rtl = notes.rtl0!;
+    const centre = (note: typeof ltr) => note.x + note.width / 2;
+    await expect.poll(async () => {
+      const ink = await inkExtent(page, ltr);
+      return ink !== null && ink.right < centre(ltr);
+    }, POLL).toBe(true);
+    await expect.poll(async () => {
+      const ink = await inkExtent(page, rtl);
+      return ink !== null && ink.left > centre(rtl);
+    }, POLL).toBe(true);
+    await screenshot(page, 'notes-ltr-and-rtl');
+  });
+});

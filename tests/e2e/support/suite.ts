@@ -1,0 +1,56 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/server.ts';
+import { launchBrowser, newPersonContext, openBoard } from './browser.ts';
+
+export interface BrowserSuite {
+  /** The real server for this file, on port 0. Valid inside tests. */
+  readonly server: TestServer;
+  /** Debian's Chromium, one per file. Valid inside tests. */
+  readonly browser: Browser;
+  /** A fresh context (one person) that is closed when the file's tests end. */
+  person(displayName?: string): Promise<BrowserContext>;
+  /** A person's context with `link` open and ready. */
+  openAs(displayName: string, link: string): Promise<Page>;
+}
+
+/**
+ * One real server and one browser per test file, and every context a test
+ * opened closed afterwards. Call at the top of a `describe`.
+ */
+export function useBrowserSuite(): BrowserSuite {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await server?.close();
+  });
+
+  const suite: BrowserSuite = {
+    get server() {
+      if (!server) throw new Error('useBrowserSuite: the server is only available inside tests');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('useBrowserSuite: the browser is only available inside tests');
+      return browser;
+    },
+    async person(displayName) {
+      const context = await newPersonContext(suite.browser, displayName);
+      contexts.push(context);
+      return context;
+    },
+    async openAs(displayName, link) {
+      return openBoard(await suite.person(displayName), link);
+    },
+  };
+  return suite;
+}
