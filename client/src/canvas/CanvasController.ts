@@ -55,6 +55,7 @@ export class CanvasController {
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(readonly editor: BoardEditor) {
+    noteSprites.onFrameNeeded = this.schedule;
     this.unsubscribe.push(
       editor.viewport.subscribe(() => this.schedule()),
       editor.store.subscribe(() => {
@@ -68,6 +69,7 @@ export class CanvasController {
 
   destroy(): void {
     cancelAnimationFrame(this.request);
+    if (noteSprites.onFrameNeeded === this.schedule) noteSprites.onFrameNeeded = null;
     for (const fn of this.unsubscribe) fn();
   }
 
@@ -93,6 +95,7 @@ export class CanvasController {
     const started = performance.now();
     const stage = this.stage;
     if (!stage) return;
+    noteSprites.beginFrame();
     const { viewport, store } = this.editor;
     store.flush();
     const view = viewport.current;

@@ -175,7 +175,15 @@ export class Presence {
       }
     }
     peers.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
-    this.peers.set(peers);
+    // Our own cursor and viewport change on every pan; nobody on this page
+    // shows them, so they must not re-render the people list each time.
+    if (!samePeers(peers, this.peers.get())) this.peers.set(peers);
     if (this.following.get() !== null) this.applyFollow();
   };
+}
+
+/** Equal for display: everything, except this person's own cursor and viewport. */
+function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
+  const shown = (peer: Peer) => JSON.stringify(peer.isSelf ? { ...peer, cursor: null, viewport: null } : peer);
+  return a.length === b.length && a.every((peer, i) => shown(peer) === shown(b[i]!));
 }

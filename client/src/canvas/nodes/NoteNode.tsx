@@ -14,14 +14,12 @@ import { noteSprites } from '../sprites/NoteSpriteCache.ts';
 export function NoteNode({ note, hideText, offScreenSkipped }: { note: NoteRecord; hideText: boolean; offScreenSkipped: boolean }) {
   const editor = useEditor();
   const sceneFunc = useCallback(
-    (context: Konva.Context, shape: Konva.Shape) => {
+    (context: Konva.Context) => {
       // Mounted is not visible: the mounted set is culled with a margin, and
       // lags a frame behind a zoom. Painting the notes off screen at the new
       // resolution would cost a frame for nothing.
       if (offScreenSkipped && !rectsIntersect(editor.viewport.visible(), note)) return;
-      // Device pixels per board unit: the camera's zoom times the canvas's pixel ratio.
-      const devicePixels = shape.getAbsoluteScale().x * context.getCanvas().getPixelRatio();
-      noteSprites.draw(context._context, note, hideText, devicePixels);
+      noteSprites.draw(context._context, note, hideText);
     },
     [note, hideText, offScreenSkipped, editor],
   );
