@@ -65,13 +65,25 @@ describe('accessibility and right-to-left text', () => {
     return board.links;
   }
 
-  it('the board page has no WCAG 2.2 A/AA violations axe-core can find, for any role', async () => {
+  it('the board page has no WCAG 2.2 A/AA violations axe-core can find, for any role, on a desktop or a phone', async () => {
     const links = await seededBoard();
     for (const [role, link] of Object.entries(links)) {
-      const page = await suite.openAs(`Axe ${role}`, link);
-      const violations = await axeViolations(page);
-      expect(violations, `${role}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+      for (const device of ['desktop', 'phone'] as const) {
+        const page = await suite.openAs(`Axe ${role}`, link, device);
+        const violations = await axeViolations(page);
+        expect(violations, `${role} on a ${device}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+      }
     }
+  });
+
+  it('the create-board page, before and after creating a board, has no violations either', async () => {
+    const page = await (await suite.person('Axe home')).newPage();
+    await page.goto(suite.server.url);
+    await page.getByTestId('create-title').fill('Housing workshop');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('create-submit').click();
+    await page.getByTestId('link-facilitator-url').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('draws a note written in Arabic from the right, and one in English from the left', async () => {

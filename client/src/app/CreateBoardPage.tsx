@@ -33,6 +33,7 @@ export function CreateBoardPage() {
       <form onSubmit={handleSubmit} className="create-form">
         <label htmlFor="board-title">{t('create.titleLabel')}</label>
         <input
+          dir="auto"
           id="board-title"
           data-testid="create-title"
           value={title}

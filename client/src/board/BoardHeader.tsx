@@ -27,6 +27,7 @@ export function BoardHeader({ connection, role }: { connection: BoardConnection;
       <a href="/" className="brand">{t('app.name')}</a>
       {canEditTitle ? (
         <input
+          dir="auto"
           className="board-title-input"
           data-testid="board-title-input"
           aria-label={t('board.titleLabel')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { replaceText, deleteSelection } from '../board/commands.ts';
 import { useBoardObject, useEditor } from '../board/EditorContext.ts';
 import type { OutlineFrame } from './useOutlineGroups.ts';
+import { isolate } from '../i18n/isolate.ts';
 
 /** Which of a note row's controls should take focus. */
 export type NoteControl = 'text' | 'frame';
@@ -59,7 +60,7 @@ export const OutlineNote = memo(function OutlineNote({
 
   if (note?.type !== 'note') return null;
   const colour = t(`color.${note.color}`);
-  const label = t('outline.noteLabel', { colour, text: note.text.slice(0, 40) || t('outline.empty') });
+  const label = t('outline.noteLabel', { colour, text: note.text ? isolate(note.text.slice(0, 40)) : t('outline.empty') });
   const current = note.frameId && frames.some((frame) => frame.id === note.frameId) ? note.frameId : '';
   // Moving is an explicit second step (the Move button, or Enter in the select)
   // rather than the select's change event: keyboard users change a closed
@@ -77,6 +78,7 @@ export const OutlineNote = memo(function OutlineNote({
         {t('outline.colourNote', { colour })}
       </span>
       <textarea
+        dir="auto"
         ref={textRef}
         data-testid="outline-note-text"
         defaultValue={text}
@@ -119,7 +121,7 @@ export const OutlineNote = memo(function OutlineNote({
         <button
           type="button"
           data-testid="outline-note-delete"
-          aria-label={t('outline.deleteNote', { colour, text: note.text.slice(0, 40) || t('outline.empty') })}
+          aria-label={t('outline.deleteNote', { colour, text: note.text ? isolate(note.text.slice(0, 40)) : t('outline.empty') })}
           onClick={() => {
             editor.run(() => deleteSelection(editor.doc, editor.store, [id]));
           }}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useObservable } from '../board/EditorContext.ts';
 import { MAX_NAME_LENGTH, sanitizeName, saveDisplayName } from './identity.ts';
 import type { Presence } from './Presence.ts';
+import { isolate } from '../i18n/isolate.ts';
 
 /** Who is here, follow someone's view, rename yourself, and (facilitators) bring everyone to you. */
 export function PresencePanel({ presence, initialName, isFacilitator }: { presence: Presence; initialName: string; isFacilitator: boolean }) {
@@ -25,6 +26,7 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
       <label className="name-field">
         <span>{t('presence.yourName')}</span>
         <input
+          dir="auto"
           data-testid="display-name-input"
           value={name}
           maxLength={MAX_NAME_LENGTH}
@@ -40,16 +42,16 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
           <li key={peer.clientId} data-testid="presence-item" data-client-id={peer.clientId}>
             <span className="presence-swatch" style={{ backgroundColor: peer.color }} aria-hidden="true" />
             {peer.isSelf ? (
-              <span className="presence-name">{t('presence.you', { name: peer.name })}</span>
+              <span className="presence-name">{t('presence.you', { name: isolate(peer.name) })}</span>
             ) : (
               <button
                 type="button"
                 className="presence-name"
                 aria-pressed={following === peer.clientId}
                 onClick={() => presence.follow(following === peer.clientId ? null : peer.clientId)}
-                title={following === peer.clientId ? t('presence.stopFollowing') : t('presence.follow', { name: peer.name })}
+                title={following === peer.clientId ? t('presence.stopFollowing') : t('presence.follow', { name: isolate(peer.name) })}
               >
-                {peer.name}
+                <bdi>{peer.name}</bdi>
                 {following === peer.clientId && <span className="badge">{t('presence.following')}</span>}
               </button>
             )}
@@ -64,7 +66,7 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
         </button>
       )}
       <p role="status" className="summon-notice" data-testid="summon-notice">
-        {summonedBy ? t('presence.summoned', { name: summonedBy }) : ''}
+        {summonedBy ? t('presence.summoned', { name: isolate(summonedBy) }) : ''}
       </p>
     </section>
   );

@@ -28,6 +28,11 @@ export const UNCAPPED_FRAME_RATE_ARGS = ['--disable-frame-rate-limit', '--disabl
 
 export const VIEWPORT = { width: 1600, height: 900 } as const;
 
+export type Device = 'desktop' | 'phone';
+
+/** A small phone held upright, with a touch screen: how many participants join. */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+
 /** localStorage key the client reads the display name from. */
 export const DISPLAY_NAME_KEY = 'clapboard.displayName';
 
@@ -46,8 +51,8 @@ export async function launchBrowser(options: { uncappedFrameRate?: boolean } = {
  * A fresh context (own storage, own BroadcastChannel scope, so two contexts
  * really are two people) with the display name preset in localStorage.
  */
-export async function newPersonContext(browser: Browser, displayName?: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+export async function newPersonContext(browser: Browser, displayName?: string, device: Device = 'desktop'): Promise<BrowserContext> {
+  const context = await browser.newContext(device === 'phone' ? PHONE : { viewport: VIEWPORT, deviceScaleFactor: 1 });
   context.setDefaultTimeout(15_000);
   // tsx/esbuild (keepNames) wraps named inner functions in `__name(fn, "name")`;
   // functions serialised into the page by evaluate() then need the helper there.

@@ -1,17 +1,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { launchBrowser, newPersonContext, openBoard } from './browser.ts';
+import { launchBrowser, newPersonContext, openBoard, type Device } from './browser.ts';
 
 export interface BrowserSuite {
   /** The real server for this file, on port 0. Valid inside tests. */
   readonly server: TestServer;
   /** Debian's Chromium, one per file. Valid inside tests. */
   readonly browser: Browser;
-  /** A fresh context (one person) that is closed when the file's tests end. */
-  person(displayName?: string): Promise<BrowserContext>;
+  /** A fresh context (one person, on a desktop or a phone) that is closed when the file's tests end. */
+  person(displayName?: string, device?: Device): Promise<BrowserContext>;
   /** A person's context with `link` open and ready. */
-  openAs(displayName: string, link: string): Promise<Page>;
+  openAs(displayName: string, link: string, device?: Device): Promise<Page>;
 }
 
 /**
@@ -43,13 +43,13 @@ export function useBrowserSuite(): BrowserSuite {
       if (!browser) throw new Error('useBrowserSuite: the browser is only available inside tests');
       return browser;
     },
-    async person(displayName) {
-      const context = await newPersonContext(suite.browser, displayName);
+    async person(displayName, device) {
+      const context = await newPersonContext(suite.browser, displayName, device);
       contexts.push(context);
       return context;
     },
-    async openAs(displayName, link) {
-      return openBoard(await suite.person(displayName), link);
+    async openAs(displayName, link, device) {
+      return openBoard(await suite.person(displayName, device), link);
     },
   };
   return suite;

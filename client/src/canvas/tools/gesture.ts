@@ -1,6 +1,7 @@
 import type { ConnectorEnd } from '@clapboard/shared';
 import type { Point, Rect } from '../geometry.ts';
 import type { ViewState } from '../viewport.ts';
+import type { PinchStart } from './pinch.ts';
 
 export type Corner = 'nw' | 'ne' | 'sw' | 'se';
 
@@ -15,7 +16,9 @@ export type Gesture =
   | { kind: 'drag'; ids: ReadonlySet<string>; connectors: ReadonlySet<string>; start: Point; dx: number; dy: number }
   | { kind: 'marquee'; start: Point; current: Point; base: readonly string[] }
   | { kind: 'resize'; corner: Corner; ids: readonly string[]; startBox: Rect; box: Rect }
-  | { kind: 'connect'; from: ConnectorEnd; start: Point; current: Point };
+  | { kind: 'connect'; from: ConnectorEnd; start: Point; current: Point }
+  /** Two fingers on a touch screen: zoom and pan together (pointer ids of the two fingers). */
+  | { kind: 'pinch'; start: PinchStart; pointers: readonly [number, number] };
 
 export const IDLE: Gesture = { kind: 'idle' };
 

@@ -8,6 +8,7 @@ import { center, isPositioned, rectContainsRect, rectFromPoints, rectsIntersect,
 import { hitTest } from '../hitTest.ts';
 import { screenToBoard } from '../viewport.ts';
 import { cornerPoints, resizeBox, type Corner } from './gesture.ts';
+import { pinchView } from './pinch.ts';
 
 /** Screen pixels a press must travel before it counts as a drag, not a click. */
 const DRAG_THRESHOLD = 3;
@@ -28,6 +29,8 @@ interface Options {
  */
 export function usePointerTools({ editor, controller, container, spaceHeld, onCursor }: Options) {
   const lastScreen = useRef<Point>({ x: 0, y: 0 });
+  /** Fingers on the screen (touch pointers only), by pointer id. */
+  const touches = useRef(new Map<number, Point>());
 
   const toScreen = (event: { clientX: number; clientY: number }): Point => {
     const rect = container.current?.getBoundingClientRect();
@@ -39,6 +42,14 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
     container.current?.focus({ preventScroll: true });
     if (editor.editing.get()) editor.editing.set(null);
     const screen = toScreen(event);
+    if (event.pointerType === 'touch') {
+      touches.current.set(event.pointerId, screen);
+      // A second finger turns whatever the first one started into a pinch; a third is ignored.
+      if (touches.current.size >= 2) {
+        if (touches.current.size === 2) startPinch(event.currentTarget, event.pointerId);
+        return;
+      }
+    }
     const view = editor.viewport.current;
     const board = screenToBoard(view, screen);
     const tool = editor.tool.get();
@@ -90,6 +101,23 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
     controller.setGesture({ kind: 'pending', id: null, start: board, screen, additive });
   }
 
+  function startPinch(element: HTMLDivElement, pointerId: number) {
+    const [[firstId, a], [secondId, b]] = [...touches.current.entries()] as [[number, Point], [number, Point]];
+    abandonGesture();
+    element.setPointerCapture(pointerId);
+    controller.setGesture({ kind: 'pinch', start: { a, b, view: editor.viewport.current }, pointers: [firstId, secondId] });
+  }
+
+  /** Drops the gesture in progress without committing it (a drag puts its notes back). */
+  function abandonGesture() {
+    if (controller.gesture.kind === 'drag') {
+      controller.hidden = new Set();
+      controller.dragIds.set([]);
+      controller.invalidate();
+    }
+    controller.setGesture({ kind: 'idle' });
+  }
+
   function handleAt(board: Point, zoom: number): Corner | null {
     if (editor.selection.current.length === 0) return null;
     const ids = editor.selection.current.filter((id) => {
@@ -108,6 +136,14 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
   function handlePointerMove(event: ReactPointerEvent<HTMLDivElement>) {
     const screen = toScreen(event);
     lastScreen.current = screen;
+    if (event.pointerType === 'touch' && touches.current.has(event.pointerId)) touches.current.set(event.pointerId, screen);
+    const pinch = controller.gesture;
+    if (pinch.kind === 'pinch') {
+      const a = touches.current.get(pinch.pointers[0]);
+      const b = touches.current.get(pinch.pointers[1]);
+      if (a && b) editor.viewport.set(pinchView(pinch.start, a, b));
+      return;
+    }
     const view = editor.viewport.current;
     const board = screenToBoard(view, screen);
     onCursor(board);
@@ -186,6 +222,7 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
   }
 
   function handlePointerUp(event: ReactPointerEvent<HTMLDivElement>) {
+    touches.current.delete(event.pointerId);
     const gesture = controller.gesture;
     const board = screenToBoard(editor.viewport.current, toScreen(event));
     if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
