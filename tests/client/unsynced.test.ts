@@ -68,24 +68,39 @@ describe('unsynced changes', () => {
     expect(tracker.current.unsynced).toBe(1);
   });
 
-  it('is zero once the server has everything, and edits while live never wait', () => {
-    const { tracker, type, goLive, goOffline } = setup();
+  it('is zero only once the server confirms it stored them; edits while live never wait', () => {
+    const { tracker, type, goOffline } = setup();
     goOffline();
     type('a', 'offline');
     type('b', 'offline');
     expect(tracker.current.unsynced).toBe(2);
-    // The socket is back but the handshake has not finished: still waiting.
+    // The socket is back and the handshake done: the edits are on their way, not yet safe.
     tracker.setWantConnected(true);
     tracker.socket(true);
     expect(tracker.current).toEqual({ status: 'connecting', unsynced: 2 });
     tracker.sync(true);
-    expect(tracker.current).toEqual({ status: 'live', unsynced: 0 });
+    expect(tracker.current).toEqual({ status: 'live', unsynced: 2 });
+    const sent = tracker.checkpoint();
     type('a', ' live');
+    expect(tracker.current).toEqual({ status: 'live', unsynced: 2 });
+    // The server's receipt for everything sent before the checkpoint.
+    tracker.storedUpTo(sent);
     expect(tracker.current).toEqual({ status: 'live', unsynced: 0 });
     // Lost again: counting starts afresh.
     tracker.socket(false);
     type('a', '!');
     expect(tracker.current).toEqual({ status: 'reconnecting', unsynced: 1 });
+  });
+
+  it('a receipt does not cover an object edited again after its checkpoint', () => {
+    const { tracker, type, goOffline } = setup();
+    goOffline();
+    type('a', 'first');
+    const sent = tracker.checkpoint();
+    type('a', ' and more');
+    type('b', 'other');
+    tracker.storedUpTo(sent);
+    expect(tracker.current.unsynced).toBe(2);
   });
 
   it('stops counting when unwired', () => {

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { LOCAL_USER_ORIGIN, roomName, type BoardSession } from '@clapboard/shared';
 import { watchLocalObjectEdits } from './changedObjects.ts';
 import { ConnectionTracker } from './connectionTracker.ts';
+import { DurabilityProbe } from './durabilityProbe.ts';
 
 /**
  * Everything that ties one board to the network: the content and control
@@ -51,6 +52,7 @@ export class BoardConnection {
         disableBc: true,
       });
       this.providers.push(content, control);
+      new DurabilityProbe(content, () => this.tracker.checkpoint(), (checkpoint) => this.tracker.storedUpTo(checkpoint));
       this.awareness = content.awareness;
       content.on('status', ({ status }) => this.tracker.socket(status === 'connected'));
       content.on('sync', (synced: boolean) => {

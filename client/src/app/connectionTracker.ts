@@ -7,7 +7,7 @@ export interface ConnectionSnapshot {
    * How many board objects this person changed while not live: the things
    * that are on this device but not yet on the server. Distinct objects, not
    * keystrokes — typing a sentence into one note offline is one change.
-   * 0 whenever the server has everything.
+   * Back to 0 only when the server confirms it has stored them.
    */
   unsynced: number;
 }
@@ -27,8 +27,9 @@ export class ConnectionTracker {
   private everLive = false;
   private wantConnected = true;
   private browserOnline = true;
-  /** Ids of objects edited locally since the server last had everything. */
-  private readonly pending = new Set<string>();
+  /** Objects edited locally and not yet confirmed stored, with the edit counter at their last edit. */
+  private readonly pending = new Map<string, number>();
+  private edits = 0;
   private snapshot: ConnectionSnapshot = { status: 'connecting', unsynced: 0 };
   private readonly listeners = new Set<() => void>();
 
@@ -68,19 +69,28 @@ export class ConnectionTracker {
    */
   localEdit(ids: Iterable<string>): void {
     if (this.snapshot.status === 'live') return;
+    this.edits += 1;
     const before = this.pending.size;
-    for (const id of ids) this.pending.add(id);
+    for (const id of ids) this.pending.set(id, this.edits);
     if (this.pending.size !== before) this.update();
+  }
+
+  /** A mark to pass to `storedUpTo` once the server confirms what has been sent so far. */
+  checkpoint(): number {
+    return this.edits;
+  }
+
+  /** The server has stored every edit made up to `checkpoint`; later ones still count. */
+  storedUpTo(checkpoint: number): void {
+    for (const [id, edit] of this.pending) if (edit <= checkpoint) this.pending.delete(id);
+    this.update();
   }
 
   private update(): void {
     const live = this.socketOpen && this.synced;
-    if (live) {
-      this.everLive = true;
-      // The reconnect handshake exchanges state vectors, so everything we
-      // did offline has been sent by the time the provider reports synced.
-      this.pending.clear();
-    }
+    // Being live again does not clear `pending`: the edits are on their way,
+    // and only the server's receipt (storedUpTo) says they are safe.
+    if (live) this.everLive = true;
     const status: ConnectionStatus = live
       ? 'live'
       : !this.wantConnected || !this.browserOnline

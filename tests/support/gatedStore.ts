@@ -1,0 +1,41 @@
+import type { BoardStore, DocKey, StoredDocument } from '@clapboard/server';
+
+/**
+ * A store whose appends can be held back: while the gate is closed, updates
+ * reach the store but are not durable yet. Lets a test observe the window in
+ * which the server has an edit it has not stored, without timing tricks.
+ */
+export class GatedStore implements BoardStore {
+  private open = true;
+  private readonly held: (() => void)[] = [];
+
+  constructor(private readonly inner: BoardStore) {}
+
+  /** Appends from now on wait until `release()`. */
+  hold(): void {
+    this.open = false;
+  }
+
+  /** Appends waiting behind the gate. */
+  get waiting(): number {
+    return this.held.length;
+  }
+
+  release(): void {
+    this.open = true;
+    for (const resume of this.held.splice(0)) resume();
+  }
+
+  async appendUpdate(key: DocKey, update: Uint8Array): Promise<number> {
+    if (!this.open) await new Promise<void>((resume) => this.held.push(resume));
+    return this.inner.appendUpdate(key, update);
+  }
+
+  createBoard: BoardStore['createBoard'] = (board) => this.inner.createBoard(board);
+  getBoard: BoardStore['getBoard'] = (boardId) => this.inner.getBoard(boardId);
+  roleForTokenHash: BoardStore['roleForTokenHash'] = (boardId, hash) => this.inner.roleForTokenHash(boardId, hash);
+  loadDocument = (key: DocKey): Promise<StoredDocument> => this.inner.loadDocument(key);
+  compactDocument: BoardStore['compactDocument'] = (key, snapshot, throughSeq) => this.inner.compactDocument(key, snapshot, throughSeq);
+  countUpdates: BoardStore['countUpdates'] = (key) => this.inner.countUpdates(key);
+  close: BoardStore['close'] = () => this.inner.close();
+}
