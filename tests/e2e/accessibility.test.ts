@@ -86,6 +86,23 @@ describe('accessibility and right-to-left text', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('reads out what Tab selects on the canvas: kind, colour by name, text and frame', async () => {
+    const links = await seededBoard();
+    const page = await suite.openAs('Sol', links.participant);
+    await page.getByTestId('board-canvas').focus();
+    const status = page.getByTestId('canvas-selection-status');
+    const heard: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      await expect.poll(async () => ((await status.textContent()) ?? '').length, POLL).toBeGreaterThan(0);
+      heard.push(((await status.textContent()) ?? '').replace(/[\u2066-\u2069]/g, ''));
+    }
+    expect(heard).toContain('Frame: Ideas');
+    expect(heard.some((text) => /^(Yellow|Orange|Red|Pink|Violet|Blue|Teal|Green|Grey) note: Idea \d+, in frame Ideas$/.test(text))).toBe(true);
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => status.textContent(), POLL).toBe('13 objects selected');
+  });
+
   it('draws a note written in Arabic from the right, and one in English from the left', async () => {
     const board = await suite.server.createBoard('RTL');
     const seeder = await connectNodeClient(suite.server.url, board.links.participant);

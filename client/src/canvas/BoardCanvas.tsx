@@ -9,6 +9,7 @@ import { RemoteCursors } from '../presence/RemoteCursors.tsx';
 import type { CanvasController } from './CanvasController.ts';
 import { ContentLayer, InteractionLayer } from './layers.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
+import { SelectionAnnouncer } from './SelectionAnnouncer.tsx';
 import { usePointerTools } from './tools/usePointerTools.ts';
 
 // Software-rendered canvases pay per pixel: cap the backing store at 2x.
@@ -75,6 +76,7 @@ export function BoardCanvas({ controller, presence }: { controller: CanvasContro
       )}
       <RemoteCursors presence={presence} />
       <NoteEditor />
+      <SelectionAnnouncer />
     </div>
   );
 }
