@@ -56,10 +56,18 @@ describe('on a phone', () => {
     const spot = await boardPointAt(page, centre);
     await page.touchscreen.tap(centre.x, centre.y);
     await expect.poll(async () => Object.keys(await pageNotes(page)).length, POLL).toBe(3);
-    const added = Object.values(await pageNotes(page)).find((note) => note.text === '')!;
+    const [addedId, added] = Object.entries(await pageNotes(page)).find(([, note]) => note.text === '')!;
     expect(Math.abs(added.x! + added.width! / 2 - spot.x)).toBeLessThan(added.width!);
     expect(Math.abs(added.y! + added.height! / 2 - spot.y)).toBeLessThan(added.height!);
+    // Double-tap the new note to write on it with the phone's keyboard.
+    const addedCentre = await boardToScreen(page, { x: added.x! + added.width! / 2, y: added.y! + added.height! / 2 });
+    await page.touchscreen.tap(addedCentre.x, addedCentre.y);
+    await page.touchscreen.tap(addedCentre.x, addedCentre.y);
+    await page.getByTestId('note-editor').waitFor({ state: 'visible', timeout: POLL.timeout });
+    await page.keyboard.type('Clinic hours in the evening');
+    await expect.poll(async () => (await pageNotes(page))[addedId]?.text, POLL).toBe('Clinic hours in the evening');
     await screenshot(page, 'phone-participant');
+    await page.getByTestId('board-canvas').focus();
 
     // Pinch out: fingers 100 px apart move to 200 px apart; the zoom doubles
     // and the board point between them stays between them.
