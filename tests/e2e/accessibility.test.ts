@@ -92,10 +92,12 @@ describe('accessibility and right-to-left text', () => {
     await page.getByTestId('board-canvas').focus();
     const status = page.getByTestId('canvas-selection-status');
     const heard: string[] = [];
+    const said = async () => ((await status.textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
     for (let i = 0; i < 3; i++) {
+      const before = await said();
       await page.keyboard.press('Tab');
-      await expect.poll(async () => ((await status.textContent()) ?? '').length, POLL).toBeGreaterThan(0);
-      heard.push(((await status.textContent()) ?? '').replace(/[\u2066-\u2069]/g, ''));
+      await expect.poll(said, POLL).not.toBe(before);
+      heard.push(await said());
     }
     expect(heard).toContain('Frame: Ideas');
     expect(heard.some((text) => /^(Yellow|Orange|Red|Pink|Violet|Blue|Teal|Green|Grey) note: Idea \d+, in frame Ideas$/.test(text))).toBe(true);

@@ -17,16 +17,20 @@ async function painted(page: Page): Promise<number> {
   return page.evaluate(() => window.__clapboard!.renderStats().notesPainted);
 }
 
-/** The paint count once it has stopped changing for a few frames. */
+/**
+ * The paint count once the canvas has gone idle: no frame drawn at all for a
+ * few animation frames. (A canvas that kept redrawing, e.g. notes forever
+ * waiting for a paint budget, never settles and fails here.)
+ */
 async function settledPaintCount(page: Page): Promise<number> {
   let previous = -1;
   for (let attempt = 0; attempt < 50; attempt++) {
     await afterFrames(page, 5);
-    const now = await painted(page);
-    if (now === previous) return now;
-    previous = now;
+    const { frames } = await page.evaluate(() => window.__clapboard!.renderStats());
+    if (frames === previous) return painted(page);
+    previous = frames;
   }
-  throw new Error('the canvas never stopped painting notes');
+  throw new Error('the canvas never stopped drawing');
 }
 
 describe('canvas rendering work', () => {

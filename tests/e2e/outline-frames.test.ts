@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCAL_USER_ORIGIN, NOTE_SIZE, getObjectsMap, insertObject } from '@clapboard/shared';
 import { pageObject, tabUntil } from './support/board.ts';
 import { useBrowserSuite } from './support/suite.ts';
-import { connectNodeClient, insertFrame } from './support/yclient.ts';
+import { connectNodeClient, insertFrame, seedNoteGrid } from './support/yclient.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 const NOTE = 'card';
@@ -98,5 +98,34 @@ describe('outline: moving a note between frames', () => {
     } finally {
       watcher.close();
     }
+  });
+
+  it('a note added past the first page of a long frame takes focus and keeps it', async () => {
+    const board = await suite.server.createBoard('Long outline');
+    const seeder = await connectNodeClient(suite.server.url, board.links.participant);
+    // One tall frame, one column of 120 notes: a note added to it goes to the bottom, row 121.
+    const pitch = NOTE_SIZE + 20;
+    seeder.doc.transact(() => insertFrame(seeder.doc, { id: 'tall', x: 0, y: 0, width: NOTE_SIZE + 40, height: 130 * pitch, title: 'Tall' }), LOCAL_USER_ORIGIN);
+    seedNoteGrid(seeder.doc, { count: 120, columns: 1, pitch, originX: 20, originY: 60, frameId: 'tall' });
+    seeder.close();
+    const page = await suite.openAs('Lee', board.links.participant);
+    const rows = page.locator('[data-testid="outline-frame"][data-object-id="tall"] [data-testid="outline-note"]');
+    await expect.poll(() => rows.count(), POLL).toBe(100);
+
+    await tabUntil(page, '[data-testid="outline-add-frame"]');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => selectValue(page), POLL).toBe('tall');
+    await tabUntil(page, '[data-testid="outline-add-note"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows.count(), POLL).toBe(101);
+    const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[data-testid="outline-note"]')?.getAttribute('data-object-id') ?? null);
+    await expect.poll(focusedRow, POLL).not.toBeNull();
+    const id = (await focusedRow())!;
+    expect(id.startsWith('n')).toBe(false);
+    // Still there a few frames later, and typing goes into the new note.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await focusedRow()).toBe(id);
+    await page.keyboard.type('Added from the outline');
+    await expect.poll(async () => (await pageObject(page, id))?.text, POLL).toBe('Added from the outline');
   });
 });

@@ -53,6 +53,10 @@ export class DurabilityProbe {
           const { checkpoint } = this.receipt;
           this.receipt = null;
           this.onStored(checkpoint);
+          // Edits made after the probe went out but before we were live were
+          // counted and sent too; they need a receipt of their own. Once live,
+          // edits are not counted, so this stops after one more round.
+          if (this.checkpoint() > checkpoint) this.sendProbe();
         }
       }
     };
@@ -60,7 +64,7 @@ export class DurabilityProbe {
 
   private sendProbe(): void {
     const socket = this.provider.ws;
-    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    if (!socket || socket.readyState !== socket.OPEN) return;
     // Read before sending: every edit counted so far was sent before this probe.
     const checkpoint = this.checkpoint();
     const encoder = encoding.createEncoder();

@@ -76,7 +76,7 @@ export function BoardCanvas({ controller, presence }: { controller: CanvasContro
       )}
       <RemoteCursors presence={presence} />
       <NoteEditor />
-      <SelectionAnnouncer />
+      <SelectionAnnouncer canvas={container} />
     </div>
   );
 }

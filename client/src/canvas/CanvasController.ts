@@ -20,6 +20,8 @@ export interface RenderStats {
   lod: Lod;
   /** Note bitmaps painted since the page loaded: a remote edit to one note must add exactly one. */
   notesPainted: number;
+  /** Frames drawn since the page loaded: an idle board draws none. */
+  frames: number;
 }
 
 /** Below this on-screen note size text is unreadable, so notes become plain blocks. */
@@ -45,7 +47,7 @@ export class CanvasController {
   hidden: ReadonlySet<string> = new Set();
   readonly visible = new Observable<VisibleSet>({ lod: 'full', ids: [] });
   readonly dragIds = new Observable<readonly string[]>([]);
-  stats: RenderStats = { total: 0, drawn: 0, lod: 'full', notesPainted: 0 };
+  stats: RenderStats = { total: 0, drawn: 0, lod: 'full', notesPainted: 0, frames: 0 };
   /** Frames drawn so far; the test hook's isReady waits for one after the first sync. */
   frameCount = 0;
   remoteSelections: { color: string; ids: readonly string[] }[] = [];
@@ -145,8 +147,8 @@ export class CanvasController {
     // frame, and waiting for Konva's own would add a frame of latency.
     stage.draw();
     if (lod === 'simple') drawn = this.simpleDrawn;
-    this.stats = { total: store.size, drawn, lod, notesPainted: noteSprites.painted };
     this.frameCount += 1;
+    this.stats = { total: store.size, drawn, lod, notesPainted: noteSprites.painted, frames: this.frameCount };
     this.frameTimes.push(performance.now() - started);
     if (this.frameTimes.length > 600) this.frameTimes.splice(0, this.frameTimes.length - 600);
   };

@@ -75,7 +75,14 @@ export class ViewportController {
     else this.overlays.delete(owner);
   }
 
+  /** The board area on screen. The same object until the camera or the size changes: hot paths call this per note. */
   visible(): Rect {
-    return visibleRect(this.view, this.width, this.height);
+    const cached = this.visibleCache;
+    if (cached && cached.view === this.view && cached.width === this.width && cached.height === this.height) return cached.rect;
+    const rect = visibleRect(this.view, this.width, this.height);
+    this.visibleCache = { view: this.view, width: this.width, height: this.height, rect };
+    return rect;
   }
+
+  private visibleCache: { view: ViewState; width: number; height: number; rect: Rect } | null = null;
 }

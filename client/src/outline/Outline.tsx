@@ -122,9 +122,14 @@ function OutlineGroup({
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
   const paged = showAll ? noteIds : noteIds.slice(0, PAGE);
-  // A note that was just moved or added here is shown even past the page, or focus would have nowhere to go.
+  // A note that was just moved or added here is shown even past the page, or
+  // focus would have nowhere to go. It stays shown after taking focus (state,
+  // not derived from the request, which is cleared once focus has landed).
+  const [pinned, setPinned] = useState<readonly string[]>([]);
   const wanted = focusRequest && !paged.includes(focusRequest.id) && noteIds.includes(focusRequest.id) ? focusRequest.id : null;
-  const shown = wanted ? [...paged, wanted] : paged;
+  if (wanted && !pinned.includes(wanted)) setPinned([...pinned, wanted]);
+  const extra = pinned.filter((id) => !paged.includes(id) && noteIds.includes(id));
+  const shown = extra.length > 0 ? [...paged, ...extra] : paged;
   const headingId = `outline-group-${group.id || 'unframed'}`;
   const title = group.id ? group.title || t('outline.untitledFrame') : t('outline.unframed');
   return (

@@ -28,7 +28,7 @@ export interface ClapboardHooks {
   getViewport(): Viewport;
   setViewport(viewport: Viewport): void;
   zoomToFit(): void;
-  renderStats(): { total: number; drawn: number; lod: 'full' | 'simple'; notesPainted: number };
+  renderStats(): { total: number; drawn: number; lod: 'full' | 'simple'; notesPainted: number; frames: number };
   disconnect(): void;
   connect(): void;
   undo(): void;

@@ -14,12 +14,16 @@ import { noteSprites } from '../sprites/NoteSpriteCache.ts';
 export function NoteNode({ note, hideText, offScreenSkipped }: { note: NoteRecord; hideText: boolean; offScreenSkipped: boolean }) {
   const editor = useEditor();
   const sceneFunc = useCallback(
-    (context: Konva.Context) => {
+    (context: Konva.Context, shape: Konva.Shape) => {
       // Mounted is not visible: the mounted set is culled with a margin, and
       // lags a frame behind a zoom. Painting the notes off screen at the new
       // resolution would cost a frame for nothing.
       if (offScreenSkipped && !rectsIntersect(editor.viewport.visible(), note)) return;
-      noteSprites.draw(context._context, note, hideText);
+      // Konva has already applied this transform to the context; read it
+      // from Konva's cached matrix rather than allocate one per note per frame.
+      const m = shape.getAbsoluteTransform().getMatrix();
+      const ratio = context.getCanvas().getPixelRatio();
+      noteSprites.draw(context._context, note, hideText, { scale: m[0]! * ratio, x: m[4]! * ratio, y: m[5]! * ratio });
     },
     [note, hideText, offScreenSkipped, editor],
   );

@@ -13,6 +13,8 @@ interface Sprite {
   width: number;
   height: number;
   hideText: boolean;
+  /** The frame it was last drawn in: never evicted during that frame. */
+  lastFrame: number;
 }
 
 /** Bitmaps larger than this (one note filling a zoomed-in screen) are not worth caching: painted directly. */
@@ -21,6 +23,19 @@ const MAX_SPRITE_PIXELS = 1_000_000;
 const BUDGET_PIXELS = 16_000_000;
 /** Painting beyond this much per frame waits for the next frame, so a zoom or a burst of edits never stalls one. */
 const PAINT_BUDGET_MS = 5;
+/** A draw this long after the last beginFrame is a draw Konva started itself: it gets a budget of its own. */
+const FRAME_GAP_MS = 50;
+
+/**
+ * Where a note lands on the device canvas: scale and translation (the
+ * camera times the canvas's pixel ratio). Passed as numbers so the hot path
+ * allocates nothing per note.
+ */
+export interface DeviceTransform {
+  scale: number;
+  x: number;
+  y: number;
+}
 
 /**
  * Per-note bitmaps for the full level of detail. Text is what makes a
@@ -42,7 +57,11 @@ const PAINT_BUDGET_MS = 5;
 export class NoteSpriteCache {
   private readonly sprites = new Map<string, Sprite>();
   private pixels = 0;
+  private frame = 0;
   private frameStarted = -Infinity;
+  /** Time spent painting bitmaps in this frame, and how many. */
+  private paintMs = 0;
+  private paintsThisFrame = 0;
   /** Bitmaps painted so far (for tests and the benchmark). */
   painted = 0;
   /** Called when some notes were drawn provisionally and need another frame. */
@@ -50,13 +69,24 @@ export class NoteSpriteCache {
 
   /** Starts a frame's paint budget. */
   beginFrame(): void {
+    this.frame += 1;
     this.frameStarted = performance.now();
+    this.paintMs = 0;
+    this.paintsThisFrame = 0;
   }
 
-  /** Draws `note` with its top-left at the context's origin. */
-  draw(ctx: CanvasRenderingContext2D, note: NoteRecord, hideText: boolean): void {
-    const transform = ctx.getTransform();
-    const scale = transform.a;
+  /**
+   * Only painting counts against the budget (not copying bitmaps), and every
+   * frame may paint at least one note, so painting always makes progress.
+   */
+  private canPaint(): boolean {
+    if (performance.now() - this.frameStarted > FRAME_GAP_MS) this.beginFrame();
+    return this.paintsThisFrame === 0 || this.paintMs < PAINT_BUDGET_MS;
+  }
+
+  /** Draws `note` with its top-left at the context's origin, which `device` places on the canvas. */
+  draw(ctx: CanvasRenderingContext2D, note: NoteRecord, hideText: boolean, device: DeviceTransform): void {
+    const { scale } = device;
     const width = Math.round(note.width * scale);
     const height = Math.round(note.height * scale);
     if (width * height > MAX_SPRITE_PIXELS || width < 1 || height < 1) {
@@ -67,7 +97,7 @@ export class NoteSpriteCache {
     let sprite = this.touch(note.id);
     const current = sprite !== undefined && shows(sprite, note, hideText);
     if (!current || sprite!.scale !== scale) {
-      if (performance.now() - this.frameStarted < PAINT_BUDGET_MS) {
+      if (this.canPaint()) {
         sprite = this.paint(note, hideText, scale, width, height, sprite);
       } else {
         this.onFrameNeeded?.();
@@ -78,8 +108,8 @@ export class NoteSpriteCache {
     }
     // Identity transform and whole pixels: the cheapest copy a canvas has.
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(sprite!.canvas, Math.round(transform.e), Math.round(transform.f));
-    ctx.setTransform(transform);
+    ctx.drawImage(sprite!.canvas, Math.round(device.x), Math.round(device.y));
+    ctx.setTransform(scale, 0, 0, scale, device.x, device.y);
   }
 
   forget(id: string): void {
@@ -99,11 +129,13 @@ export class NoteSpriteCache {
     if (sprite) {
       this.sprites.delete(id);
       this.sprites.set(id, sprite);
+      sprite.lastFrame = this.frame;
     }
     return sprite;
   }
 
   private paint(note: NoteRecord, hideText: boolean, scale: number, width: number, height: number, previous: Sprite | undefined): Sprite {
+    const started = performance.now();
     if (previous) this.pixels -= previous.pixels;
     const canvas = previous?.canvas ?? document.createElement('canvas');
     canvas.width = width;
@@ -112,16 +144,34 @@ export class NoteSpriteCache {
     ctx.setTransform(width / note.width, 0, 0, height / note.height, 0, 0);
     paintNote(ctx, note, hideText);
     this.painted += 1;
-    const sprite: Sprite = { canvas, scale, pixels: width * height, text: note.text, color: note.color, width: note.width, height: note.height, hideText };
+    const sprite: Sprite = {
+      canvas,
+      scale,
+      pixels: width * height,
+      text: note.text,
+      color: note.color,
+      width: note.width,
+      height: note.height,
+      hideText,
+      lastFrame: this.frame,
+    };
+    this.sprites.delete(note.id);
     this.sprites.set(note.id, sprite);
     this.pixels += sprite.pixels;
     this.evict();
+    this.paintsThisFrame += 1;
+    this.paintMs += performance.now() - started;
     return sprite;
   }
 
+  /**
+   * Oldest first, and never a bitmap drawn in this frame: if what is on
+   * screen needs more than the budget, the cache grows for now rather than
+   * repaint the same notes every frame.
+   */
   private evict(): void {
     for (const [id, sprite] of this.sprites) {
-      if (this.pixels <= BUDGET_PIXELS) break;
+      if (this.pixels <= BUDGET_PIXELS || sprite.lastFrame === this.frame) break;
       this.sprites.delete(id);
       this.pixels -= sprite.pixels;
     }

@@ -29,8 +29,10 @@ interface Options {
  */
 export function usePointerTools({ editor, controller, container, spaceHeld, onCursor }: Options) {
   const lastScreen = useRef<Point>({ x: 0, y: 0 });
-  /** Fingers on the screen (touch pointers only), by pointer id. */
+  /** Fingers on the screen (touch pointers only, at most the two a pinch uses), by pointer id. */
   const touches = useRef(new Map<number, Point>());
+  /** The pointer whose press started the gesture in progress; other pointers cannot move or end it. */
+  const owner = useRef<number | null>(null);
 
   const toScreen = (event: { clientX: number; clientY: number }): Point => {
     const rect = container.current?.getBoundingClientRect();
@@ -43,13 +45,21 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
     if (editor.editing.get()) editor.editing.set(null);
     const screen = toScreen(event);
     if (event.pointerType === 'touch') {
+      // A third finger is ignored (and not tracked: it is not captured, so its lift may never reach us).
+      if (touches.current.size >= 2) return;
+      // A finger landing during a mouse gesture leaves that gesture alone.
+      if (busy() && touches.current.size === 0) return;
       touches.current.set(event.pointerId, screen);
-      // A second finger turns whatever the first one started into a pinch; a third is ignored.
-      if (touches.current.size >= 2) {
-        if (touches.current.size === 2) startPinch(event.currentTarget, event.pointerId);
+      // A second finger turns whatever the first one started into a pinch.
+      if (touches.current.size === 2) {
+        startPinch(event.currentTarget, event.pointerId);
         return;
       }
+    } else if (busy()) {
+      // A second mouse or pen press while a gesture is under way: ignore it.
+      return;
     }
+    owner.current = event.pointerId;
     const view = editor.viewport.current;
     const board = screenToBoard(view, screen);
     const tool = editor.tool.get();
@@ -105,6 +115,7 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
     const [[firstId, a], [secondId, b]] = [...touches.current.entries()] as [[number, Point], [number, Point]];
     abandonGesture();
     element.setPointerCapture(pointerId);
+    owner.current = firstId;
     controller.setGesture({ kind: 'pinch', start: { a, b, view: editor.viewport.current }, pointers: [firstId, secondId] });
   }
 
@@ -115,7 +126,20 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
       controller.dragIds.set([]);
       controller.invalidate();
     }
+    owner.current = null;
     controller.setGesture({ kind: 'idle' });
+  }
+
+  /** Another pointer's gesture is under way (an owner with an idle gesture is stale: its release never came). */
+  function busy(): boolean {
+    return owner.current !== null && controller.gesture.kind !== 'idle';
+  }
+
+  /** Whether this pointer may move or end the gesture in progress. */
+  function ownsGesture(pointerId: number): boolean {
+    const gesture = controller.gesture;
+    if (gesture.kind === 'pinch') return gesture.pointers.includes(pointerId);
+    return owner.current === null || owner.current === pointerId;
   }
 
   function handleAt(board: Point, zoom: number): Corner | null {
@@ -137,6 +161,7 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
     const screen = toScreen(event);
     lastScreen.current = screen;
     if (event.pointerType === 'touch' && touches.current.has(event.pointerId)) touches.current.set(event.pointerId, screen);
+    if (!ownsGesture(event.pointerId)) return;
     const pinch = controller.gesture;
     if (pinch.kind === 'pinch') {
       const a = touches.current.get(pinch.pointers[0]);
@@ -221,8 +246,17 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
     editor.selection.replace(picked);
   }
 
+  /** The browser took the pointer away (a system gesture, a palm, a call): drop what it was doing, commit nothing. */
+  function handlePointerCancel(event: ReactPointerEvent<HTMLDivElement>) {
+    touches.current.delete(event.pointerId);
+    if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
+    if (ownsGesture(event.pointerId)) abandonGesture();
+  }
+
   function handlePointerUp(event: ReactPointerEvent<HTMLDivElement>) {
     touches.current.delete(event.pointerId);
+    if (!ownsGesture(event.pointerId)) return;
+    owner.current = null;
     const gesture = controller.gesture;
     const board = screenToBoard(editor.viewport.current, toScreen(event));
     if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
@@ -293,7 +327,7 @@ export function usePointerTools({ editor, controller, container, spaceHeld, onCu
     onPointerDown: handlePointerDown,
     onPointerMove: handlePointerMove,
     onPointerUp: handlePointerUp,
-    onPointerCancel: handlePointerUp,
+    onPointerCancel: handlePointerCancel,
     onPointerLeave: handlePointerLeave,
     onDoubleClick: handleDoubleClick,
     onContextMenu: (event: React.MouseEvent) => event.preventDefault(),
