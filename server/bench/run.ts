@@ -9,11 +9,15 @@
  *   latency     edit -> durable -> relayed, seen by another client, with
  *               50 clients each writing 10 edits/s; the server relays only
  *               after the commit, so this bounds edit-to-durable from above.
+ *               All 51 clients live in this process, so its own event loop
+ *               delay is reported next to the server's (eventLoopProbe.ts):
+ *               a tail the server did not cause shows up there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -31,8 +35,11 @@ interface Server {
   child: ChildProcess;
 }
 
+/** Every server started and not exited, so a failed run does not leave one behind. */
+const started = new Set<Server>();
+
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/eventLoopProbe.ts', 'src/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ROOM_IDLE_MS: '600000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -46,7 +53,39 @@ async function startServer(dataDir: string, env: Record<string, string> = {}): P
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
-  return { url, child };
+  const server = { url, child };
+  started.add(server);
+  child.once('exit', () => started.delete(server));
+  return server;
+}
+
+interface LoopDelay {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Share of the time the event loop was busy (event loop utilization, 0..1). */
+  utilization: number;
+  /** appendUpdate called → durable, in the server, ms. */
+  durable: { count: number; p50: number; p99: number; max: number };
+}
+
+/** How long the server's event loop was blocked since the previous call (see eventLoopProbe.ts). */
+async function serverLoopDelay(server: Server): Promise<LoopDelay> {
+  const stats = new Promise<LoopDelay>((resolve) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk;
+      const match = /event-loop-delay (\{.*\})/.exec(out);
+      if (match?.[1]) {
+        server.child.stdout!.off('data', onData);
+        resolve(JSON.parse(match[1]) as LoopDelay);
+      }
+    };
+    server.child.stdout!.on('data', onData);
+  });
+  server.child.kill('SIGUSR2');
+  return stats;
 }
 
 async function stopServer(server: Server): Promise<void> {
@@ -86,15 +125,11 @@ async function until(check: () => boolean, timeoutMs = 120_000): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-bench-'));
-  const rows: Array<[string, string]> = [];
-  let server = await startServer(dataDir);
-  const response = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Bench' }) });
-  const board = CreateBoardResponseSchema.parse(await response.json());
+/** Creates a board and seeds it with NOTES notes, 1000 per transaction, as a big workshop would over time. */
+async function seedBoard(dataDir: string) {
+  const server = await startServer(dataDir);
+  const board = await createBoard(server, 'Bench');
   const token = parseBoardLink(board.links.participant)!.token!;
-
-  // Seed: one client writes NOTES notes, 1000 per transaction, as a big workshop would over time.
   const seeder = connect(server, board.id, token);
   await seeder.synced;
   for (let start = 0; start < NOTES; start += 1000) {
@@ -110,63 +145,81 @@ async function main(): Promise<void> {
   const updateBytes = Y.encodeStateAsUpdate(seeder.doc).byteLength;
   seeder.provider.destroy();
   watcher.provider.destroy();
+  seeder.doc.destroy();
+  watcher.doc.destroy();
   await stopServer(server);
+  return { board, token, updateBytes };
+}
 
-  // Server side alone: what the server does for a new client — replay storage
-  // into a Y.Doc (cold only), then encode the diff against an empty state vector.
+/**
+ * Server side alone: what the server does for a new client — read storage
+ * and replay it into a Y.Doc (cold only), then encode the diff against an
+ * empty state vector.
+ */
+async function measureServerSide(dataDir: string, boardId: string, rows: Array<[string, string]>): Promise<void> {
   const store = new SqliteBoardStore({ filename: path.join(dataDir, 'clapboard.sqlite') });
-  let loadStarted = performance.now();
-  const stored = await store.loadDocument({ boardId: board.id, doc: 'content' });
+  // Let the store's threads finish starting, as they would have in a running server.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  let t = performance.now();
+  const stored = await store.loadDocument({ boardId, doc: 'content' });
+  const readMs = performance.now() - t;
+  t = performance.now();
   const serverDoc = new Y.Doc();
   serverDoc.transact(() => {
     if (stored.snapshot) Y.applyUpdate(serverDoc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(serverDoc, update);
   });
-  const loadMs = performance.now() - loadStarted;
+  const replayMs = performance.now() - t;
   await store.close();
   const encodeRuns: number[] = [];
   const emptyVector = Y.encodeStateVector(new Y.Doc());
   for (let run = 0; run < SYNC_RUNS; run += 1) {
-    loadStarted = performance.now();
+    t = performance.now();
     Y.encodeStateAsUpdate(serverDoc, emptyVector);
-    encodeRuns.push(performance.now() - loadStarted);
+    encodeRuns.push(performance.now() - t);
   }
   serverDoc.destroy();
-  rows.push([`server side: load ${NOTES}-note board from SQLite (${stored.updates.length} log rows${stored.snapshot ? ' + snapshot' : ''})`, `${fmt(loadMs)} ms`]);
+  rows.push([
+    `server side: load ${NOTES}-note board from SQLite (${stored.updates.length} log rows${stored.snapshot ? ' + snapshot' : ''}): read + replay`,
+    `${fmt(readMs + replayMs)} ms (${fmt(readMs)} + ${fmt(replayMs)})`,
+  ]);
   rows.push([`server side: encode sync reply for a new client (median of ${SYNC_RUNS})`, `${fmt(median(encodeRuns))} ms`]);
+}
 
-  // Cold: fresh process, board loaded from SQLite when the client connects.
-  server = await startServer(dataDir);
+/** Cold: fresh process, board loaded from SQLite when the client connects; then warm. The clients' docs are dropped after. */
+async function measureSync(server: Server, boardId: string, token: string, rows: Array<[string, string]>): Promise<void> {
   const baselineRss = rssMiB(server.child.pid!);
-  let started = performance.now();
-  const cold = connect(server, board.id, token);
+  let t = performance.now();
+  const cold = connect(server, boardId, token);
   await cold.synced;
-  const coldMs = performance.now() - started;
+  const coldMs = performance.now() - t;
   if (getObjectsMap(cold.doc).size !== NOTES) throw new Error('cold client did not receive every note');
   const loadedRss = rssMiB(server.child.pid!);
-
   const warmRuns: number[] = [];
   for (let run = 0; run < SYNC_RUNS; run += 1) {
-    started = performance.now();
-    const warm = connect(server, board.id, token);
+    t = performance.now();
+    const warm = connect(server, boardId, token);
     await warm.synced;
-    warmRuns.push(performance.now() - started);
+    warmRuns.push(performance.now() - t);
     if (getObjectsMap(warm.doc).size !== NOTES) throw new Error('warm client did not receive every note');
     warm.provider.destroy();
+    warm.doc.destroy();
   }
   cold.provider.destroy();
+  cold.doc.destroy();
   rows.push([`client-observed: connect → synced, ${NOTES} notes, cold (board not in memory)`, `${fmt(coldMs)} ms`]);
   rows.push([`client-observed: connect → synced, warm (median of ${SYNC_RUNS})`, `${fmt(median(warmRuns))} ms`]);
-  rows.push([`document size (encoded state)`, `${(updateBytes / 1024 / 1024).toFixed(2)} MiB`]);
   rows.push([`server RSS idle / with the board loaded`, `${fmt(baselineRss)} / ${fmt(rssMiB(server.child.pid!))} MiB (after first sync: ${fmt(loadedRss)} MiB)`]);
+}
 
-  // Latency under WRITERS writing clients.
-  const latencyBoard = CreateBoardResponseSchema.parse(
-    await (await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Latency' }) })).json(),
-  );
+/** Latency under WRITERS writing clients, on a fresh board, with the 10k-note board still loaded in the server. */
+async function measureLatency(server: Server, rows: Array<[string, string]>): Promise<void> {
+  const latencyBoard = await createBoard(server, 'Latency');
   const latencyToken = parseBoardLink(latencyBoard.links.participant)!.token!;
   const observer = connect(server, latencyBoard.id, latencyToken);
   await observer.synced;
+  // Each y-websocket provider adds a process 'exit' listener; this process holds WRITERS + 1 of them at once.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), WRITERS + 10));
   const writers = Array.from({ length: WRITERS }, () => connect(server, latencyBoard.id, latencyToken));
   await Promise.all(writers.map((writer) => writer.synced));
   const noteIds = writers.map((writer, index) => insertObject(writer.doc, { type: 'note', x: 0, y: index * 10, width: 200, height: 200, z: index, frameId: null, color: 'blue', text: '' }));
@@ -188,6 +241,9 @@ async function main(): Promise<void> {
     }
   });
   const rssBefore = rssMiB(server.child.pid!);
+  await serverLoopDelay(server);
+  const benchLoop = monitorEventLoopDelay({ resolution: 1 });
+  benchLoop.enable();
   const totalEdits = WRITERS * EDITS_PER_SECOND * LATENCY_SECONDS;
   const intervalMs = 1000 / (WRITERS * EDITS_PER_SECOND);
   const startedAt = performance.now();
@@ -202,22 +258,51 @@ async function main(): Promise<void> {
   }
   await until(() => latencies.length >= totalEdits, 60_000);
   const elapsed = (performance.now() - startedAt) / 1000;
+  const serverLoop = await serverLoopDelay(server);
+  benchLoop.disable();
+  const loopMs = (ns: number) => ns / 1e6;
   rows.push([`edit → durable → relayed, ${WRITERS} writers × ${EDITS_PER_SECOND}/s, p50`, `${fmt(percentile(latencies, 50))} ms`]);
   rows.push([`… p95`, `${fmt(percentile(latencies, 95))} ms`]);
   rows.push([`… p99 / max`, `${fmt(percentile(latencies, 99))} / ${fmt(Math.max(...latencies))} ms`]);
   rows.push([`… edits measured, throughput`, `${latencies.length}, ${fmt(latencies.length / elapsed)} edits/s`]);
+  rows.push([`… server side: append → durable, p50 / p99 / max`, `${fmt(serverLoop.durable.p50)} / ${fmt(serverLoop.durable.p99)} / ${fmt(serverLoop.durable.max)} ms (${serverLoop.durable.count} appends)`]);
+  rows.push([`… server event loop: delay p50 / p99 / max, busy`, `${fmt(serverLoop.p50)} / ${fmt(serverLoop.p99)} / ${fmt(serverLoop.max)} ms, ${Math.round(serverLoop.utilization * 100)}%`]);
+  rows.push([`… bench (client) process event loop delay p50 / p99 / max`, `${fmt(loopMs(benchLoop.percentile(50)))} / ${fmt(loopMs(benchLoop.percentile(99)))} / ${fmt(loopMs(benchLoop.max))} ms`]);
   rows.push([`server RSS during latency run`, `${fmt(rssBefore)} → ${fmt(rssMiB(server.child.pid!))} MiB`]);
 
   for (const writer of writers) writer.provider.destroy();
   observer.provider.destroy();
-  await stopServer(server);
+}
 
-  const sync = process.env.SQLITE_SYNCHRONOUS ?? 'FULL';
-  console.log(`\nClapboard server benchmark — ${os.cpus().length} cores, Node ${process.version}, SQLite synchronous=${sync}\n`);
-  console.log('| measure | result |');
-  console.log('| --- | --- |');
-  for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+async function createBoard(server: Server, title: string) {
+  const response = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+  if (response.status !== 201) throw new Error(`create board: HTTP ${response.status} ${await response.text()}`);
+  return CreateBoardResponseSchema.parse(await response.json());
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-bench-'));
+  try {
+    const rows: Array<[string, string]> = [];
+    const { board, token, updateBytes } = await seedBoard(dataDir);
+    await measureServerSide(dataDir, board.id, rows);
+    const server = await startServer(dataDir);
+    // A server is not hit the instant it starts; let start-up work (JIT, storage threads) finish.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await measureSync(server, board.id, token, rows);
+    rows.push([`document size (encoded state)`, `${(updateBytes / 1024 / 1024).toFixed(2)} MiB`]);
+    await measureLatency(server, rows);
+    await stopServer(server);
+
+    const sync = process.env.SQLITE_SYNCHRONOUS ?? 'FULL';
+    console.log(`\nClapboard server benchmark — ${os.cpus().length} cores, Node ${process.version}, SQLite synchronous=${sync}\n`);
+    console.log('| measure | result |');
+    console.log('| --- | --- |');
+    for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
+  } finally {
+    for (const server of started) server.child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 await main();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { BoardStore, DocKey } from '@clapboard/server';
+import { compactDocument, type BoardStore, type DocKey } from '@clapboard/server';
 
 /**
  * The one contract every BoardStore implementation must meet. Each
@@ -83,6 +83,22 @@ export function boardStoreContract(name: string, open: () => Promise<{ store: Bo
       expect(stored.updates).toHaveLength(1);
       expect(replay(stored)).toEqual({ initial: 1, a: 1, b: 2, c: 3 });
       expect(await store.countUpdates(key)).toBe(1);
+    });
+
+    it('folds its log by replay (compactLog where offered) and keeps appends made meanwhile', async () => {
+      const doc = new Y.Doc();
+      for (let i = 0; i < 20; i += 1) await store.appendUpdate(key, updateSetting(doc, `f${i}`, i));
+      const folding = compactDocument(store, key);
+      const during = store.appendUpdate(key, updateSetting(doc, 'during', 1));
+      const result = await folding;
+      await during;
+      expect(result.foldedUpdates).toBeGreaterThanOrEqual(21);
+      expect(result.snapshotBytes).toBeGreaterThan(0);
+      const stored = await store.loadDocument(key);
+      expect(stored.snapshot).not.toBeNull();
+      expect(stored.updates.length).toBeLessThanOrEqual(1);
+      expect(replay(stored)).toMatchObject({ initial: 1, f0: 0, f19: 19, during: 1 });
+      expect(await compactDocument(store, { boardId: 'nothing-here-00000', doc: 'content' })).toEqual({ foldedUpdates: 0, snapshotBytes: 0 });
     });
 
     it('an older compaction never overwrites a newer snapshot', async () => {

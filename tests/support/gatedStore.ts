@@ -9,7 +9,9 @@ export class GatedStore implements BoardStore {
   private open = true;
   private readonly held: (() => void)[] = [];
 
-  constructor(private readonly inner: BoardStore) {}
+  constructor(private readonly inner: BoardStore) {
+    this.compactLog = inner.compactLog?.bind(inner);
+  }
 
   /** Appends from now on wait until `release()`. */
   hold(): void {
@@ -37,5 +39,7 @@ export class GatedStore implements BoardStore {
   loadDocument = (key: DocKey): Promise<StoredDocument> => this.inner.loadDocument(key);
   compactDocument: BoardStore['compactDocument'] = (key, snapshot, throughSeq) => this.inner.compactDocument(key, snapshot, throughSeq);
   countUpdates: BoardStore['countUpdates'] = (key) => this.inner.countUpdates(key);
+  /** Present exactly when the wrapped store has it, so compaction takes the same path as without the gate. */
+  readonly compactLog: BoardStore['compactLog'];
   close: BoardStore['close'] = () => this.inner.close();
 }

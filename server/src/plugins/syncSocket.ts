@@ -46,6 +46,13 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
     await app.register(websocket, {
       options: { maxPayload: options.maxPayloadBytes },
       preClose: async () => {
+        // From here on a websocket upgrade (a client reconnecting while we
+        // shut down) is dropped at once. Routed, it would be answered 503 on
+        // an upgrade socket that nothing ends, and close() would wait for it
+        // forever; shutdown waits for storage threads, so it takes turns of
+        // the event loop in which such upgrades do arrive.
+        app.server.removeAllListeners('upgrade');
+        app.server.on('upgrade', (_request, socket: import('node:stream').Duplex) => socket.destroy());
         await rooms.close();
         for (const client of app.websocketServer.clients) client.close(CloseCode.GoingAway, CloseCodeName[CloseCode.GoingAway]);
         await new Promise<void>((resolve) => app.websocketServer.close(() => resolve()));

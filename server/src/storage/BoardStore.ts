@@ -36,8 +36,13 @@ export interface StoredDocument {
   lastSeq: number;
 }
 
+export interface CompactionResult {
+  foldedUpdates: number;
+  snapshotBytes: number;
+}
+
 /**
- * Durable storage of boards. One contract test suite (tests/storage.contract.ts)
+ * Durable storage of boards. One contract test suite (tests/storage/boardStoreContract.ts)
  * runs against every implementation; a Postgres one joins it later.
  *
  * Storage holds no link between an update and who sent it: no connection,
@@ -54,7 +59,9 @@ export interface BoardStore {
    * Appends one update to a document's log. Resolves with its sequence number
    * once the update is durable (committed, and fsynced where configured);
    * implementations group concurrent appends into one commit. Promises
-   * resolve in the order appends were made.
+   * resolve in the order appends were made. A rejected append may or may not
+   * have been stored (Yjs updates are idempotent, so resending is safe); a
+   * resolved one always was.
    */
   appendUpdate(key: DocKey, update: Uint8Array): Promise<number>;
   /**
@@ -62,9 +69,17 @@ export interface BoardStore {
    * atomically. `snapshot` must contain everything those rows contained.
    */
   compactDocument(key: DocKey, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Optional: folds the stored log into a snapshot by itself — replays the
+   * stored snapshot and updates into a fresh Y.Doc, re-encodes it and calls
+   * the equivalent of `compactDocument` — so that it can do the replay off
+   * the main thread. Without it, `compactDocument()` in sync/compaction.ts
+   * replays on the calling thread.
+   */
+  compactLog?(key: DocKey): Promise<CompactionResult>;
   /** Number of log rows (not counting the snapshot) for a document. */
   countUpdates(key: DocKey): Promise<number>;
 
-  /** Finishes pending appends and releases resources. */
+  /** Finishes pending appends (they resolve or reject before this resolves) and releases resources. */
   close(): Promise<void>;
 }

@@ -1,73 +1,82 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { RoleSchema, type Role } from '@clapboard/shared';
-import type { BoardRecord, BoardStore, DocKey, NewBoard, StoredDocument } from './BoardStore.ts';
+import type { BoardRecord, BoardStore, CompactionResult, DocKey, NewBoard, StoredDocument } from './BoardStore.ts';
+import { documentReader, openConnection, SQL } from './sqliteShared.mjs';
 import { migrateSqlite } from './sqliteSchema.ts';
+import type { AppendItem, FoldResult } from './sqliteWorkerProtocol.ts';
+import { StorageWorkerError, WorkerLink } from './sqliteWorkerLink.ts';
+
+export { StorageWorkerError } from './sqliteWorkerLink.ts';
 
 export interface SqliteStoreOptions {
-  /** Database file; ':memory:' for throwaway tests. */
+  /** Database file (created if missing). Several connections share it, so ':memory:' is not supported. */
   filename: string;
   synchronous?: 'FULL' | 'NORMAL';
 }
 
 interface PendingAppend {
-  key: DocKey;
-  update: Uint8Array;
+  item: AppendItem;
   resolve: (seq: number) => void;
   reject: (error: unknown) => void;
 }
 
 /**
- * The embedded default store. Appends are group-committed: every append made
- * in one turn of the event loop joins one transaction, so 50 writers cost one
- * WAL fsync rather than 50, and each caller's promise resolves only after
- * that commit returned.
+ * The embedded default store. better-sqlite3 is synchronous, so every write
+ * happens on a worker thread (sqliteWorker.mjs) and the event loop never
+ * waits for a commit or its fsync:
+ *
+ * - Appends made in one turn of the event loop are posted to the writer
+ *   thread as one group. Groups that reach it while it is committing are
+ *   committed together next: one transaction, one fsync, however many
+ *   writers. Each append's promise resolves only when the writer reports
+ *   its transaction committed; if the writer fails or dies first, it
+ *   rejects. Never the other way round.
+ * - Compaction's read and Y.Doc replay run on a second, read-only thread;
+ *   the snapshot it produces is written by the writer, in order with appends.
+ * - Reads (boards, tokens, loading a document) use a connection on the main
+ *   thread: in WAL mode they never wait for the writer, and a document read
+ *   first waits for appends made before it, so a caller reads its own writes.
+ * - close() lets every append made before it commit, then stops the threads.
  */
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database;
+  private readonly writer: WorkerLink;
+  private readonly folder: WorkerLink;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
-  private closed = false;
+  /** Settles (never rejects) once the last append group posted so far is answered. */
+  private lastGroup: Promise<void> = Promise.resolve();
+  private readonly compactions = new Set<Promise<unknown>>();
+  private closing: Promise<void> | null = null;
   private readonly statements;
+  private readonly readDocument: (key: DocKey) => StoredDocument;
 
   constructor(options: SqliteStoreOptions) {
-    if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma('foreign_keys = ON');
-    // Another process (a second server, a backup) may hold the write lock briefly.
-    this.db.pragma('busy_timeout = 5000');
+    if (options.filename === ':memory:') throw new Error('SqliteBoardStore needs a database file; use MemoryBoardStore for throwaway stores');
+    fs.mkdirSync(path.dirname(options.filename), { recursive: true });
+    const synchronous = options.synchronous ?? 'FULL';
+    // Opened and migrated here, synchronously, so a bad path or schema fails at start-up.
+    this.db = openConnection(options.filename, synchronous);
     migrateSqlite(this.db);
     this.statements = {
-      insertBoard: this.db.prepare('INSERT INTO boards (id, title) VALUES (?, ?)'),
-      insertToken: this.db.prepare('INSERT INTO board_tokens (token_hash, board_id, role) VALUES (?, ?, ?)'),
-      getBoard: this.db.prepare('SELECT id, title FROM boards WHERE id = ?'),
-      roleForToken: this.db.prepare('SELECT role FROM board_tokens WHERE token_hash = ? AND board_id = ?'),
-      insertUpdate: this.db.prepare('INSERT INTO doc_updates (board_id, doc, data) VALUES (?, ?, ?)'),
-      selectSnapshot: this.db.prepare('SELECT snapshot, through_seq FROM doc_snapshots WHERE board_id = ? AND doc = ?'),
-      selectUpdates: this.db.prepare('SELECT seq, data FROM doc_updates WHERE board_id = ? AND doc = ? ORDER BY seq'),
-      upsertSnapshot: this.db.prepare(
-        `INSERT INTO doc_snapshots (board_id, doc, snapshot, through_seq) VALUES (?, ?, ?, ?)
-         ON CONFLICT (board_id, doc) DO UPDATE SET snapshot = excluded.snapshot, through_seq = excluded.through_seq
-         WHERE excluded.through_seq >= doc_snapshots.through_seq`,
-      ),
-      deleteUpdatesThrough: this.db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND doc = ? AND seq <= ?'),
-      countUpdates: this.db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ? AND doc = ?'),
+      getBoard: this.db.prepare(SQL.getBoard),
+      roleForToken: this.db.prepare(SQL.roleForToken),
+      countUpdates: this.db.prepare(SQL.countUpdates),
     };
+    this.readDocument = documentReader(this.db);
+    this.writer = new WorkerLink({ role: 'writer', filename: options.filename, synchronous });
+    this.folder = new WorkerLink({ role: 'folder', filename: options.filename, synchronous });
+    // Both threads start now (tens of ms, off the main thread), so neither
+    // the first append nor a compaction during shutdown waits for one to load.
+    this.writer.start();
+    this.folder.start();
   }
 
   async createBoard(board: NewBoard): Promise<void> {
-    this.db.transaction(() => {
-      this.statements.insertBoard.run(board.id, board.title);
-      for (const [role, hash] of Object.entries(board.tokenHashes)) {
-        this.statements.insertToken.run(hash, board.id, role);
-      }
-      for (const [doc, update] of Object.entries(board.initialUpdates)) {
-        this.statements.insertUpdate.run(board.id, doc, Buffer.from(update));
-      }
-    })();
+    this.assertOpen();
+    await this.writer.request({ op: 'createBoard', board });
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {
@@ -80,25 +89,14 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async loadDocument(key: DocKey): Promise<StoredDocument> {
-    // A queued append for this document must be visible to the reader.
-    this.flush();
-    return this.db.transaction(() => {
-      const snapshotRow = this.statements.selectSnapshot.get(key.boardId, key.doc) as
-        | { snapshot: Buffer; through_seq: number }
-        | undefined;
-      const rows = this.statements.selectUpdates.all(key.boardId, key.doc) as Array<{ seq: number; data: Buffer }>;
-      return {
-        snapshot: snapshotRow ? new Uint8Array(snapshotRow.snapshot) : null,
-        updates: rows.map((row) => new Uint8Array(row.data)),
-        lastSeq: rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0,
-      };
-    })();
+    await this.appendsMadeSoFar();
+    return this.readDocument(key);
   }
 
   appendUpdate(key: DocKey, update: Uint8Array): Promise<number> {
-    if (this.closed) return Promise.reject(new Error('store is closed'));
+    if (this.closing) return Promise.reject(new StorageWorkerError('store is closed'));
     return new Promise((resolve, reject) => {
-      this.pending.push({ key, update, resolve, reject });
+      this.pending.push({ item: { boardId: key.boardId, doc: key.doc, update }, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         // setImmediate runs after the poll phase, so every websocket message
@@ -109,38 +107,82 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async compactDocument(key: DocKey, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    this.flush();
-    this.db.transaction(() => {
-      this.statements.upsertSnapshot.run(key.boardId, key.doc, Buffer.from(snapshot), throughSeq);
-      this.statements.deleteUpdatesThrough.run(key.boardId, key.doc, throughSeq);
+    this.assertOpen();
+    await this.writer.request({ op: 'compact', boardId: key.boardId, doc: key.doc, snapshot, throughSeq });
+  }
+
+  /** Compaction with the read and the replay on the folder thread and the write on the writer. */
+  compactLog(key: DocKey): Promise<CompactionResult> {
+    if (this.closing) return Promise.reject(new StorageWorkerError('store is closed'));
+    const task = (async () => {
+      const folded = await this.folder.request<FoldResult>({ op: 'fold', boardId: key.boardId, doc: key.doc });
+      if (folded.snapshot) {
+        const { snapshot } = folded;
+        await this.writer.request({ op: 'compact', boardId: key.boardId, doc: key.doc, snapshot, throughSeq: folded.throughSeq }, [
+          snapshot.buffer as ArrayBuffer,
+        ]);
+      }
+      return { foldedUpdates: folded.foldedUpdates, snapshotBytes: folded.snapshotBytes };
     })();
+    this.compactions.add(task);
+    void task.catch(() => {}).finally(() => this.compactions.delete(task));
+    return task;
   }
 
   async countUpdates(key: DocKey): Promise<number> {
+    await this.appendsMadeSoFar();
     return (this.statements.countUpdates.get(key.boardId, key.doc) as { n: number }).n;
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Graceful: appends already made still commit (and their promises settle)
+   * before the threads stop; appends made after this call reject.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.allSettled(this.compactions);
+      this.flush();
+      await this.writer.close();
+      await this.folder.close();
+      this.db.close();
+    })();
+    return this.closing;
+  }
+
+  /** Test hook: kills the writer thread at whatever point it is; unanswered appends reject. */
+  killWriterForTesting(): Promise<void> {
+    return this.writer.kill();
+  }
+
+  /**
+   * Test hook: the writer thread exits when it next tries to commit appends,
+   * before the transaction begins, so the appends of that commit (and any
+   * queued behind it) are in flight when it dies. The next request starts a
+   * fresh thread.
+   */
+  crashWriterBeforeNextCommitForTesting(): void {
+    void this.writer.request({ op: 'crashBeforeNextCommit' }).catch(() => {});
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new StorageWorkerError('store is closed');
+  }
+
+  /** Posts the queued appends now and waits until every group posted so far is answered. */
+  private async appendsMadeSoFar(): Promise<void> {
     this.flush();
-    this.closed = true;
-    this.db.close();
+    await this.lastGroup;
   }
 
   private flush(): void {
     this.flushScheduled = false;
-    const batch = this.pending;
-    if (batch.length === 0) return;
+    const group = this.pending;
+    if (group.length === 0) return;
     this.pending = [];
-    let seqs: number[];
-    try {
-      seqs = this.db.transaction(() =>
-        batch.map(({ key, update }) => Number(this.statements.insertUpdate.run(key.boardId, key.doc, Buffer.from(update)).lastInsertRowid)),
-      )();
-    } catch (error) {
-      for (const append of batch) append.reject(error);
-      return;
-    }
-    batch.forEach((append, index) => append.resolve(seqs[index]!));
+    const answered = this.writer.request<number[]>({ op: 'append', items: group.map((append) => append.item) }).then(
+      (seqs) => group.forEach((append, index) => append.resolve(seqs[index]!)),
+      (error: unknown) => group.forEach((append) => append.reject(error)),
+    );
+    this.lastGroup = answered;
   }
 }

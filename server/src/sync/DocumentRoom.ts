@@ -139,9 +139,12 @@ export class DocumentRoom {
     return this.connections.values();
   }
 
-  /** Resolves once every update applied so far is durable and relayed. */
+  /**
+   * Resolves once every update applied so far is durable and relayed, or
+   * the room failed (its unstored updates will never be durable here).
+   */
   drained(): Promise<void> {
-    if (this.outbox.length === 0 && this.durableSeq === this.appliedSeq) return Promise.resolve();
+    if (this.failed || (this.outbox.length === 0 && this.durableSeq === this.appliedSeq)) return Promise.resolve();
     return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 

@@ -1,0 +1,21 @@
+import type Database from 'better-sqlite3';
+import type { DocKey, StoredDocument } from './BoardStore.ts';
+
+/** Opens a connection with the store's pragmas (WAL unless read-only, busy timeout, foreign keys). */
+export declare function openConnection(filename: string, synchronous: 'FULL' | 'NORMAL', options?: { readonly?: boolean }): Database.Database;
+
+export declare const SQL: Readonly<{
+  insertBoard: string;
+  insertToken: string;
+  getBoard: string;
+  roleForToken: string;
+  insertUpdate: string;
+  selectSnapshot: string;
+  selectUpdates: string;
+  upsertSnapshot: string;
+  deleteUpdatesThrough: string;
+  countUpdates: string;
+}>;
+
+/** Reads a document's snapshot and log in one read transaction, so the two agree. */
+export declare function documentReader(db: Database.Database): (key: DocKey) => StoredDocument;

@@ -1,0 +1,177 @@
+// A worker thread of SqliteBoardStore. Plain JavaScript on purpose: Node 20
+// cannot load TypeScript, and a worker does not reliably inherit the loader
+// its parent runs under (the tsx CLI, `node --import tsx`, vitest); a JS
+// worker starts the same way everywhere, in tens of milliseconds. Messages:
+// sqliteWorkerProtocol.ts.
+//
+// - writer: owns the store's only writing connection. Requests are handled
+//   in the order they arrive. Every append group received while the previous
+//   commit (and its fsync) was running is committed in one transaction: the
+//   group commit forms by itself, and the main thread's event loop never
+//   waits for a disk.
+// - folder: a read-only connection for compaction: reads a document and
+//   replays it into a fresh Y.Doc, keeping that CPU work off both the main
+//   thread and the writer. The snapshot goes back to the writer to be stored.
+//
+// An answer is posted only after its transaction committed; the main thread
+// treats an append as durable on that answer and never before.
+import { parentPort, workerData } from 'node:worker_threads';
+import { documentReader, openConnection, SQL } from './sqliteShared.mjs';
+
+/** @typedef {import('./sqliteWorkerProtocol.ts').WorkerRequest} WorkerRequest */
+/** @typedef {Extract<WorkerRequest, { op: 'append' }>} AppendRequest */
+/** @typedef {import('./sqliteWorkerProtocol.ts').WorkerResponse} WorkerResponse */
+
+const config = /** @type {import('./sqliteWorkerProtocol.ts').WorkerConfig} */ (workerData);
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+
+// Only the folder replays documents; the writer need not load Yjs.
+const fold = config.role === 'folder' ? (await import('./foldLog.mjs')).foldStoredDocument : null;
+const db = openConnection(config.filename, config.synchronous, { readonly: config.role === 'folder' });
+const read = documentReader(db);
+const write = config.role === 'writer' ? writer(db) : null;
+let closed = false;
+/** Set by the test hook SqliteBoardStore.crashWriterBeforeNextCommitForTesting(). */
+let crashBeforeNextCommit = false;
+
+/** @param {import('better-sqlite3').Database} db */
+function writer(db) {
+  const insertBoard = db.prepare(SQL.insertBoard);
+  const insertToken = db.prepare(SQL.insertToken);
+  const insertUpdate = db.prepare(SQL.insertUpdate);
+  const upsertSnapshot = db.prepare(SQL.upsertSnapshot);
+  const deleteUpdatesThrough = db.prepare(SQL.deleteUpdatesThrough);
+  return {
+    /** One transaction, one fsync, for every group given; the sequence numbers per group. */
+    append: db.transaction((/** @type {AppendRequest[]} */ requests) =>
+      requests.map((request) =>
+        request.items.map(({ boardId, doc, update }) => Number(insertUpdate.run(boardId, doc, update).lastInsertRowid)),
+      ),
+    ),
+    createBoard: db.transaction((/** @type {import('./BoardStore.ts').NewBoard} */ board) => {
+      insertBoard.run(board.id, board.title);
+      for (const [role, hash] of Object.entries(board.tokenHashes)) insertToken.run(hash, board.id, role);
+      for (const [doc, update] of Object.entries(board.initialUpdates)) insertUpdate.run(board.id, doc, update);
+    }),
+    compact: db.transaction((/** @type {Extract<WorkerRequest, { op: 'compact' }>} */ request) => {
+      upsertSnapshot.run(request.boardId, request.doc, request.snapshot, request.throughSeq);
+      deleteUpdatesThrough.run(request.boardId, request.doc, request.throughSeq);
+    }),
+  };
+}
+
+/** @param {unknown} error @returns {import('./sqliteWorkerProtocol.ts').SerializedError} */
+function serializeError(error) {
+  if (error instanceof Error) {
+    const code = /** @type {{ code?: unknown }} */ (error).code;
+    return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+/** @param {WorkerResponse} response @param {ArrayBuffer[]} [transfer] */
+function answer(response, transfer = []) {
+  port.postMessage(response, transfer);
+}
+
+/** @param {Exclude<WorkerRequest, AppendRequest>} request */
+function handle(request) {
+  try {
+    if (closed) throw new Error('store is closed');
+    switch (request.op) {
+      case 'createBoard':
+        if (!write) throw new Error('not the writer');
+        write.createBoard(request.board);
+        answer({ id: request.id, ok: true });
+        return;
+      case 'compact':
+        if (!write) throw new Error('not the writer');
+        write.compact(request);
+        answer({ id: request.id, ok: true });
+        return;
+      case 'fold': {
+        if (!fold) throw new Error('not the folder');
+        const stored = read({ boardId: request.boardId, doc: request.doc });
+        if (stored.updates.length === 0) {
+          answer({ id: request.id, ok: true, value: { snapshot: null, throughSeq: stored.lastSeq, foldedUpdates: 0, snapshotBytes: stored.snapshot?.byteLength ?? 0 } });
+          return;
+        }
+        const snapshot = fold(stored);
+        const value = { snapshot, throughSeq: stored.lastSeq, foldedUpdates: stored.updates.length, snapshotBytes: snapshot.byteLength };
+        answer({ id: request.id, ok: true, value }, [/** @type {ArrayBuffer} */ (snapshot.buffer)]);
+        return;
+      }
+      case 'crashBeforeNextCommit':
+        crashBeforeNextCommit = true;
+        answer({ id: request.id, ok: true });
+        return;
+      case 'close':
+        closed = true;
+        db.close();
+        answer({ id: request.id, ok: true });
+        return;
+      default:
+        throw new Error(`unknown request ${/** @type {{ op: string }} */ (request).op}`);
+    }
+  } catch (error) {
+    answer({ id: request.id, ok: false, error: serializeError(error) });
+  }
+}
+
+/** @param {AppendRequest[]} requests */
+function commitAppends(requests) {
+  /** @type {number[][]} */
+  let seqs;
+  // In a worker, process.exit() stops this thread only, mid-request, like a crash.
+  if (crashBeforeNextCommit) process.exit(70);
+  try {
+    if (closed) throw new Error('store is closed');
+    if (!write) throw new Error('not the writer');
+    seqs = write.append(requests);
+  } catch (error) {
+    const serialized = serializeError(error);
+    for (const request of requests) answer({ id: request.id, ok: false, error: serialized });
+    return;
+  }
+  requests.forEach((request, index) => answer({ id: request.id, ok: true, value: seqs[index] }));
+}
+
+/** @type {WorkerRequest[]} */
+let queue = [];
+let drainScheduled = false;
+
+/**
+ * Runs after every message that arrived while the thread was busy has been
+ * queued (setImmediate follows the poll phase that delivered them), so one
+ * drain sees everything sent during the previous commit. Consecutive append
+ * groups share one transaction; anything else runs on its own, in order.
+ */
+function drain() {
+  drainScheduled = false;
+  const requests = queue;
+  queue = [];
+  let index = 0;
+  while (index < requests.length) {
+    const request = /** @type {WorkerRequest} */ (requests[index]);
+    if (request.op !== 'append') {
+      handle(request);
+      index += 1;
+      continue;
+    }
+    /** @type {AppendRequest[]} */
+    const group = [];
+    while (index < requests.length && requests[index]?.op === 'append') {
+      group.push(/** @type {AppendRequest} */ (requests[index]));
+      index += 1;
+    }
+    commitAppends(group);
+  }
+}
+
+port.on('message', (/** @type {WorkerRequest} */ request) => {
+  queue.push(request);
+  if (!drainScheduled) {
+    drainScheduled = true;
+    setImmediate(drain);
+  }
+});

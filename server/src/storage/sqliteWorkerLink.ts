@@ -1,0 +1,146 @@
+import { Worker } from 'node:worker_threads';
+import type { SerializedError, WorkerConfig, WorkerRequestBody, WorkerResponse } from './sqliteWorkerProtocol.ts';
+
+/** A request the worker failed, or one it never answered because it died. */
+export class StorageWorkerError extends Error {
+  override name = 'StorageWorkerError';
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface Running {
+  worker: Worker;
+  /** Requests posted to this worker and not answered yet. */
+  inFlight: Map<number, Pending>;
+  error: Error | null;
+  exited: Promise<void>;
+}
+
+function deserializeError(error: SerializedError): StorageWorkerError {
+  const result = new StorageWorkerError(error.message, error.code);
+  if (error.name !== 'Error') result.name = error.name;
+  return result;
+}
+
+/**
+ * One worker thread of SqliteBoardStore, started on first use. A request's
+ * promise settles only from the worker's answer: if the worker dies first,
+ * everything it had not answered is rejected (never resolved), and the next
+ * request starts a fresh worker. While requests are in flight the worker
+ * keeps the process alive; when idle it does not.
+ */
+export class WorkerLink {
+  private running: Running | null = null;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly config: WorkerConfig) {}
+
+  /** Requests posted to the current worker and not yet answered. */
+  get inFlight(): number {
+    return this.running?.inFlight.size ?? 0;
+  }
+
+  /** Starts the worker now rather than on the first request (loading takes tens of ms). */
+  start(): void {
+    if (!this.closed && !this.running) this.spawn();
+  }
+
+  request<T>(body: WorkerRequestBody, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (this.closed) return Promise.reject(new StorageWorkerError('store is closed'));
+    const running = this.running ?? this.spawn();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (running.inFlight.size === 0) running.worker.ref();
+      running.inFlight.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      try {
+        running.worker.postMessage({ ...body, id }, transfer);
+      } catch (error) {
+        this.settled(running, id);
+        reject(error);
+      }
+    });
+  }
+
+  /**
+   * Lets every request sent before finish, then closes the worker's
+   * connection and stops it. Requests after this reject.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const running = this.running;
+    if (running) {
+      await this.request({ op: 'close' }).catch(() => {});
+      // Its connection is closed; nothing left to lose.
+      await running.worker.terminate();
+      await running.exited;
+    }
+    this.closed = true;
+  }
+
+  /** Test hook: kills the worker as a crash would, without letting it finish anything. */
+  async kill(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    await running.worker.terminate();
+    await running.exited;
+  }
+
+  private spawn(): Running {
+    const worker = new Worker(new URL('./sqliteWorker.mjs', import.meta.url), {
+      workerData: this.config,
+      name: `clapboard-sqlite-${this.config.role}`,
+      // The worker is plain JavaScript and needs none of the parent's flags;
+      // inheriting them would also run its preloads (`--import tsx`, or a
+      // `--import some.ts` that fails without the loader) in every thread.
+      execArgv: [],
+    });
+    worker.unref();
+    let exited!: () => void;
+    const running: Running = { worker, inFlight: new Map(), error: null, exited: new Promise((resolve) => (exited = resolve)) };
+    worker.on('message', (response: WorkerResponse) => {
+      const pending = this.settled(running, response.id);
+      if (!pending) return;
+      if (response.ok) pending.resolve(response.value);
+      else pending.reject(deserializeError(response.error));
+    });
+    worker.on('error', (error) => {
+      running.error = error;
+    });
+    // Node delivers every message the worker posted before emitting 'exit',
+    // so what is still in flight here was never confirmed.
+    worker.once('exit', (code) => {
+      if (this.running === running) this.running = null;
+      if (running.inFlight.size > 0) {
+        const cause = running.error ? `: ${running.error.message}` : '';
+        const error = new StorageWorkerError(
+          `SQLite ${this.config.role} thread stopped (exit code ${code})${cause} before confirming ${running.inFlight.size} request(s)`,
+          'STORAGE_WORKER_EXITED',
+        );
+        const pending = [...running.inFlight.values()];
+        running.inFlight.clear();
+        for (const entry of pending) entry.reject(error);
+      }
+      exited();
+    });
+    this.running = running;
+    return running;
+  }
+
+  private settled(running: Running, id: number): Pending | undefined {
+    const pending = running.inFlight.get(id);
+    if (!pending) return undefined;
+    running.inFlight.delete(id);
+    if (running.inFlight.size === 0) running.worker.unref();
+    return pending;
+  }
+}
