@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { setViewport } from './support/board.ts';
 import { screenshot } from './support/browser.ts';
 import { useBrowserSuite } from './support/suite.ts';
-import { connectNodeClient, countObjects, insertFrame, seedNoteGrid, waitForServerDoc } from './support/yclient.ts';
+import { seedNote, seededBoard } from './support/editing.ts';
+import { insertFrame, seedNoteGrid } from './support/yclient.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -55,18 +56,17 @@ async function inkExtent(page: Page, rect: { x: number; y: number; width: number
 describe('accessibility and right-to-left text', () => {
   const suite = useBrowserSuite();
 
-  async function seededBoard(): Promise<{ facilitator: string; participant: string; observer: string }> {
-    const board = await suite.server.createBoard('Checks');
-    const seeder = await connectNodeClient(suite.server.url, board.links.facilitator);
-    seeder.doc.transact(() => insertFrame(seeder.doc, { id: 'frame-a', x: -40, y: -100, width: 1400, height: 900, title: 'Ideas' }));
-    seedNoteGrid(seeder.doc, { count: 12, columns: 4, frameId: 'frame-a', text: (i) => `Idea ${i + 1}` });
-    seeder.close();
-    await waitForServerDoc(suite.server.url, board.links.observer, (doc) => countObjects(doc) === 13);
+  /** A frame of twelve notes; the links of every role. */
+  async function checkedBoard(): Promise<{ facilitator: string; participant: string; observer: string }> {
+    const board = await seededBoard(suite.server, 'Checks', (doc) => {
+      insertFrame(doc, { id: 'frame-a', x: -40, y: -100, width: 1400, height: 900, title: 'Ideas' });
+      seedNoteGrid(doc, { count: 12, columns: 4, frameId: 'frame-a', text: (i) => `Idea ${i + 1}` });
+    });
     return board.links;
   }
 
   it('the board page has no WCAG 2.2 A/AA violations axe-core can find, for any role, on a desktop or a phone', async () => {
-    const links = await seededBoard();
+    const links = await checkedBoard();
     for (const [role, link] of Object.entries(links)) {
       for (const device of ['desktop', 'phone'] as const) {
         const page = await suite.openAs(`Axe ${role}`, link, device);
@@ -87,7 +87,7 @@ describe('accessibility and right-to-left text', () => {
   });
 
   it('reads out what Tab selects on the canvas: kind, colour by name, text and frame', async () => {
-    const links = await seededBoard();
+    const links = await checkedBoard();
     const page = await suite.openAs('Sol', links.participant);
     await page.getByTestId('board-canvas').focus();
     const status = page.getByTestId('canvas-selection-status');
@@ -106,17 +106,16 @@ describe('accessibility and right-to-left text', () => {
   });
 
   it('draws a note written in Arabic from the right, and one in English from the left', async () => {
-    const board = await suite.server.createBoard('RTL');
-    const seeder = await connectNodeClient(suite.server.url, board.links.participant);
-    seedNoteGrid(seeder.doc, { count: 1, originX: 100, originY: 100, idPrefix: 'ltr', text: () => 'Hello' });
-    seedNoteGrid(seeder.doc, { count: 1, originX: 400, originY: 100, idPrefix: 'rtl', text: () => 'مرحبا' });
-    seeder.close();
+    const board = await seededBoard(suite.server, 'RTL', (doc) => {
+      seedNote(doc, 'ltr', { x: 100, y: 100 }, { text: 'Hello' });
+      seedNote(doc, 'rtl', { x: 400, y: 100 }, { text: 'مرحبا' });
+    });
     const page = await suite.openAs('Rana', board.links.participant);
     await setViewport(page, { x: 0, y: 0, zoom: 1 });
     await expect.poll(() => page.evaluate(() => window.__clapboard!.renderStats()), POLL).toMatchObject({ lod: 'full', total: 2 });
     const notes = await page.evaluate(() => window.__clapboard!.contentDoc.getMap('objects').toJSON() as Record<string, { x: number; y: number; width: number; height: number }>);
-    const ltr = notes.ltr0!;
-    const rtl = notes.rtl0!;
+    const ltr = notes.ltr!;
+    const rtl = notes.rtl!;
     const centre = (note: typeof ltr) => note.x + note.width / 2;
     await expect.poll(async () => {
       const ink = await inkExtent(page, ltr);

@@ -7,18 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.ts';
 import { canvasBox, dragObject, objectCentreOnScreen, pageObject, setViewport } from './support/board.ts';
 import { useBrowserSuite } from './support/suite.ts';
-import { connectNodeClient, seedNoteGrid, waitForServerDoc, countObjects } from './support/yclient.ts';
+import { seededBoard } from './support/editing.ts';
+import { seedNoteGrid } from './support/yclient.ts';
 
 describe('canvas interaction', () => {
   const suite = useBrowserSuite();
 
   it('selecting a note does not move the canvas, and a drag follows the pointer exactly', async () => {
-    const { server } = suite;
-    const board = await server.createBoard('Drag');
-    const seeder = await connectNodeClient(server.url, board.links.participant);
-    seedNoteGrid(seeder.doc, { count: 20, columns: 5, text: (i) => `Idea ${i}` });
-    seeder.close();
-    await waitForServerDoc(server.url, board.links.participant, (doc) => countObjects(doc) === 20);
+    const board = await seededBoard(suite.server, 'Drag', (doc) => seedNoteGrid(doc, { count: 20, columns: 5, text: (i) => `Idea ${i}` }));
     const page = await suite.openAs('Dana', board.links.participant);
     await setViewport(page, { x: -50, y: -50, zoom: 1 });
 

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { getObjectText } from '@clapboard/shared';
 import { afterFrames, setViewport } from './support/board.ts';
+import { seededBoard } from './support/editing.ts';
 import { useBrowserSuite } from './support/suite.ts';
 import { connectNodeClient, countObjects, seedNoteGrid, waitForServerDoc } from './support/yclient.ts';
 
@@ -66,11 +67,7 @@ describe('canvas rendering work', () => {
   });
 
   it('panning away and back paints only the notes that came into view, once', async () => {
-    const board = await suite.server.createBoard('Pan');
-    const seeder = await connectNodeClient(suite.server.url, board.links.participant);
-    seedNoteGrid(seeder.doc, { count: 400, columns: 20 });
-    seeder.close();
-    await waitForServerDoc(suite.server.url, board.links.participant, (doc) => countObjects(doc) === 400);
+    const board = await seededBoard(suite.server, 'Pan', (doc) => seedNoteGrid(doc, { count: 400, columns: 20 }));
     const page = await suite.openAs('Pat', board.links.participant);
     await setViewport(page, { x: 0, y: 0, zoom: 1 });
     await expect.poll(() => page.evaluate(() => window.__clapboard!.renderStats().lod), POLL).toBe('full');

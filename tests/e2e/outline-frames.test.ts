@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_USER_ORIGIN, NOTE_SIZE, getObjectsMap, insertObject } from '@clapboard/shared';
 import { pageObject, tabUntil } from './support/board.ts';
+import { seededBoard } from './support/editing.ts';
 import { useBrowserSuite } from './support/suite.ts';
 import { connectNodeClient, insertFrame, seedNoteGrid } from './support/yclient.ts';
 
@@ -101,13 +102,12 @@ describe('outline: moving a note between frames', () => {
   });
 
   it('a note added past the first page of a long frame takes focus and keeps it', async () => {
-    const board = await suite.server.createBoard('Long outline');
-    const seeder = await connectNodeClient(suite.server.url, board.links.participant);
     // One tall frame, one column of 120 notes: a note added to it goes to the bottom, row 121.
     const pitch = NOTE_SIZE + 20;
-    seeder.doc.transact(() => insertFrame(seeder.doc, { id: 'tall', x: 0, y: 0, width: NOTE_SIZE + 40, height: 130 * pitch, title: 'Tall' }), LOCAL_USER_ORIGIN);
-    seedNoteGrid(seeder.doc, { count: 120, columns: 1, pitch, originX: 20, originY: 60, frameId: 'tall' });
-    seeder.close();
+    const board = await seededBoard(suite.server, 'Long outline', (doc) => {
+      insertFrame(doc, { id: 'tall', x: 0, y: 0, width: NOTE_SIZE + 40, height: 130 * pitch, title: 'Tall' });
+      seedNoteGrid(doc, { count: 120, columns: 1, pitch, originX: 20, originY: 60, frameId: 'tall' });
+    });
     const page = await suite.openAs('Lee', board.links.participant);
     const rows = page.locator('[data-testid="outline-frame"][data-object-id="tall"] [data-testid="outline-note"]');
     await expect.poll(() => rows.count(), POLL).toBe(100);

@@ -5,6 +5,7 @@ import { createObject, freeSlotInFrame, freeSlotOutsideFrames, moveToFrame } fro
 import { useEditor } from '../board/EditorContext.ts';
 import { OutlineNote, type FocusRequest } from './OutlineNote.tsx';
 import { useOutlineGroups, type OutlineFrame } from './useOutlineGroups.ts';
+import { FrameOptions } from './FrameOptions.tsx';
 
 /** Rows rendered per group before "show all": a 10k-note board must not mount 10k textareas. */
 const PAGE = 100;
@@ -75,12 +76,7 @@ export function Outline() {
           <label>
             <span>{t('outline.addTo')}</span>
             <select data-testid="outline-add-frame" value={targetFrame} onChange={(event) => setTarget(event.target.value)}>
-              {frames.map((frame) => (
-                <option key={frame.id} value={frame.id}>
-                  {frame.title || t('outline.untitledFrame')}
-                </option>
-              ))}
-              <option value="">{t('outline.unframed')}</option>
+              <FrameOptions frames={frames} />
             </select>
           </label>
           <button type="button" data-testid="outline-add-note" onClick={handleAdd}>

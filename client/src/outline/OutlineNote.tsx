@@ -4,6 +4,7 @@ import { replaceText, deleteSelection } from '../board/commands.ts';
 import { useBoardObject, useEditor } from '../board/EditorContext.ts';
 import type { OutlineFrame } from './useOutlineGroups.ts';
 import { isolate } from '../i18n/isolate.ts';
+import { FrameOptions } from './FrameOptions.tsx';
 
 /** Which of a note row's controls should take focus. */
 export type NoteControl = 'text' | 'frame';
@@ -104,12 +105,7 @@ export const OutlineNote = memo(function OutlineNote({
             commit();
           }}
         >
-          {frames.map((frame) => (
-            <option key={frame.id} value={frame.id}>
-              {frame.title || t('outline.untitledFrame')}
-            </option>
-          ))}
-          <option value="">{t('outline.unframed')}</option>
+          <FrameOptions frames={frames} />
         </select>
         {editor.canEdit && (
           <button type="button" data-testid="outline-note-move" aria-label={t('outline.moveNote', { colour })} onClick={commit}>

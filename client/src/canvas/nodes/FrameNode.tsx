@@ -1,7 +1,7 @@
 import { Group, Rect, Text } from 'react-konva';
 import type { FrameRecord } from '@clapboard/shared';
 import { NOTE_FONT_FAMILY } from '../fitText.ts';
-import { textDirection } from '../sprites/textDirection.ts';
+import { startAlignedText } from '../sprites/textDirection.ts';
 import { FRAME_HEADER, THEME } from '../theme.ts';
 
 export function FrameNode({ frame, hideText }: { frame: FrameRecord; hideText: boolean }) {
@@ -32,8 +32,7 @@ export function FrameNode({ frame, hideText }: { frame: FrameRecord; hideText: b
           fill="#1a1a1a"
           wrap="none"
           ellipsis
-          direction={textDirection(frame.text)}
-          align={textDirection(frame.text) === 'rtl' ? 'right' : 'left'}
+          {...startAlignedText(frame.text)}
           perfectDrawEnabled={false}
           listening={false}
         />

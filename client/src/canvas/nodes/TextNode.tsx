@@ -1,12 +1,10 @@
 import { Text } from 'react-konva';
 import { INK_PALETTE, type TextRecord } from '@clapboard/shared';
 import { LINE_HEIGHT, NOTE_FONT_FAMILY } from '../fitText.ts';
-import { textDirection } from '../sprites/textDirection.ts';
+import { startAlignedText } from '../sprites/textDirection.ts';
 
 export function TextNode({ object, hideText }: { object: TextRecord; hideText: boolean }) {
   if (hideText) return null;
-  // Canvas text has no dir="auto": Arabic or Hebrew text starts from the right edge.
-  const direction = textDirection(object.text);
   return (
     <Text
       x={object.x}
@@ -19,8 +17,8 @@ export function TextNode({ object, hideText }: { object: TextRecord; hideText: b
       lineHeight={LINE_HEIGHT}
       fill={INK_PALETTE[object.color]}
       wrap="word"
-      direction={direction}
-      align={direction === 'rtl' ? 'right' : 'left'}
+      // Canvas text has no dir="auto": Arabic or Hebrew text starts from the right edge.
+      {...startAlignedText(object.text)}
       perfectDrawEnabled={false}
       listening={false}
     />

@@ -112,15 +112,11 @@ export class NoteSpriteCache {
     ctx.setTransform(scale, 0, 0, scale, device.x, device.y);
   }
 
-  forget(id: string): void {
+  private forget(id: string): void {
     const sprite = this.sprites.get(id);
     if (!sprite) return;
     this.sprites.delete(id);
     this.pixels -= sprite.pixels;
-  }
-
-  get size(): number {
-    return this.sprites.size;
   }
 
   /** The cached sprite, moved to the most-recently-drawn end of the eviction order. */
@@ -172,8 +168,7 @@ export class NoteSpriteCache {
   private evict(): void {
     for (const [id, sprite] of this.sprites) {
       if (this.pixels <= BUDGET_PIXELS || sprite.lastFrame === this.frame) break;
-      this.sprites.delete(id);
-      this.pixels -= sprite.pixels;
+      this.forget(id);
     }
   }
 }

@@ -11,3 +11,9 @@ export function textDirection(text: string): 'ltr' | 'rtl' {
   const first = ANY_LETTER.exec(text);
   return first && RTL_LETTER.test(first[0]) ? 'rtl' : 'ltr';
 }
+
+/** Konva Text props for text that starts at the edge its direction reads from. */
+export function startAlignedText(text: string): { direction: 'ltr' | 'rtl'; align: 'left' | 'right' } {
+  const direction = textDirection(text);
+  return { direction, align: direction === 'rtl' ? 'right' : 'left' };
+}
