@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { App } from './pages/App.tsx';
 import { initI18n } from './i18n/index.ts';
 import './styles.css';
 

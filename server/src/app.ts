@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.ts';
+import { handleError, handleFrameworkError, handleNotFound } from './errors.ts';
 import { InProcessFanoutHub, type Fanout } from './fanout/Fanout.ts';
 import { loggerOptions } from './logger.ts';
 import { boardRoutes } from './plugins/boardRoutes.ts';
@@ -9,13 +10,24 @@ import { healthRoutes } from './plugins/healthRoutes.ts';
 import { storagePlugin } from './plugins/storagePlugin.ts';
 import { syncSocketPlugin } from './plugins/syncSocket.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
+import type { MessageHandlers } from './sync/MessageHandlers.ts';
 import type { RoomRegistry } from './sync/RoomRegistry.ts';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.ts';
+import { MemoryRoundStore } from './rounds/MemoryRoundStore.ts';
+import { roundRoutes } from './rounds/roundRoutes.ts';
+import type { RoundService } from './rounds/RoundService.ts';
+import type { RoundStore } from './rounds/RoundStore.ts';
+import { SqliteRoundStore } from './rounds/SqliteRoundStore.ts';
 
 export interface BuildAppOptions {
   config: ServerConfig;
   /** Defaults to SQLite in `config.dataDir`. */
   store?: BoardStore;
+  /**
+   * Defaults to the rounds tables in the same SQLite file when `store` is a
+   * SqliteBoardStore (the default), else to memory, like the board store.
+   */
+  roundStore?: RoundStore;
   /** Defaults to a private in-process hub (this server alone). */
   fanout?: Fanout;
   /** Where logs go (tests capture them); defaults to stdout. */
@@ -25,7 +37,7 @@ export interface BuildAppOptions {
 export const SQLITE_FILENAME = 'clapboard.sqlite';
 
 /** The app with the decorations its plugins add, spelled out for callers outside this package. */
-export type ClapboardApp = FastifyInstance & { store: BoardStore; fanout: Fanout; rooms: RoomRegistry };
+export type ClapboardApp = FastifyInstance & { store: BoardStore; fanout: Fanout; rooms: RoomRegistry; syncMessages: MessageHandlers; rounds: RoundService };
 
 /** Builds the app without listening, so tests can `inject()` or listen on port 0. */
 export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> {
@@ -35,7 +47,11 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
     // Never derive anything from X-Forwarded-For: we do not record addresses at all.
     trustProxy: false,
     bodyLimit: 64 * 1024,
+    frameworkErrors: handleFrameworkError,
   });
+  // At the root, so they answer for every plugin's prefix too.
+  app.setNotFoundHandler(handleNotFound);
+  app.setErrorHandler(handleError);
   let listeningUrl: string | undefined;
   app.addHook('onListen', async () => {
     const address = app.server.address();
@@ -55,7 +71,10 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
     maxBufferedBytes: config.maxBufferedBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     roomIdleMs: config.roomIdleMs,
+    limits: config.limits,
   });
+  const roundStore = options.roundStore ?? (store instanceof SqliteBoardStore ? new SqliteRoundStore(store) : new MemoryRoundStore());
+  await app.register(roundRoutes, { store: roundStore, limits: config.rounds });
   await app.register(clientPages, { clientDist: config.clientDist });
   return app as ClapboardApp;
 }

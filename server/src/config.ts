@@ -27,6 +27,30 @@ const EnvSchema = z.object({
   COMPACT_AFTER_UPDATES: intFromEnv(10, 1_000_000).default(1000),
   /** How long a board stays in memory after its last client leaves. */
   ROOM_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
+  /** Websocket connections one board (content and control documents each) may have at once. */
+  MAX_CONNECTIONS_PER_BOARD: intFromEnv(1, 100_000).default(250),
+  /** Presence states one board keeps; connections past it stay invisible rather than crowd everyone's screens. */
+  MAX_PRESENCE_PER_BOARD: intFromEnv(1, 100_000).default(250),
+  /** Structs one document update may carry (a day offline is a few thousand). */
+  MAX_UPDATE_STRUCTS: intFromEnv(1, 10_000_000).default(200_000),
+  /** Shared types (notes are two each) one document update may create. */
+  MAX_UPDATE_TYPES: intFromEnv(1, 10_000_000).default(50_000),
+  /** Messages per second one connection may send on average… */
+  RATE_MESSAGES_PER_SECOND: intFromEnv(1, 1_000_000).default(200),
+  /** …and at once: typing and dragging send bursts. */
+  RATE_MESSAGES_BURST: intFromEnv(1, 10_000_000).default(1000),
+  /** Whole-board reads (sync step 1, query-awareness) one connection may make per minute on average… */
+  RATE_FULL_READS_PER_MINUTE: intFromEnv(1, 1_000_000).default(12),
+  /** …and at once (a connect takes two, a reconnect's receipt one more). */
+  RATE_FULL_READS_BURST: intFromEnv(1, 1_000_000).default(10),
+  /**
+   * How often a round's public answer count may change (docs/anonymity.md):
+   * on this tick, and only once it moved by at least two. Long enough that a
+   * facilitator cannot tie a change to the person who just put their phone down.
+   */
+  ROUND_COUNT_TICK_MS: intFromEnv(10, 60 * 60 * 1000).default(30_000),
+  /** Answers one round holds at most. Everyone shares one participant token, so this is what bounds a flood. */
+  MAX_ANSWERS_PER_ROUND: intFromEnv(1, 100_000).default(500),
   /** Directory of the built client; defaults to client/dist in this checkout. */
   CLIENT_DIST: z.string().min(1).optional(),
 });
@@ -43,6 +67,26 @@ export interface ServerConfig {
   compactAfterUpdates: number;
   roomIdleMs: number;
   clientDist: string;
+  limits: SyncLimits;
+  rounds: RoundLimits;
+}
+
+/** Anonymous rounds (server/src/rounds). */
+export interface RoundLimits {
+  countTickMs: number;
+  maxAnswersPerRound: number;
+}
+
+/** Per-board and per-connection bounds of the sync server (docs/protocol.md, "Limits"). */
+export interface SyncLimits {
+  maxConnectionsPerBoard: number;
+  maxPresencePerBoard: number;
+  maxUpdateStructs: number;
+  maxUpdateTypes: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+  fullReadsPerMinute: number;
+  fullReadBurst: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +120,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     roomIdleMs: e.ROOM_IDLE_MS,
+    limits: {
+      maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+      maxPresencePerBoard: e.MAX_PRESENCE_PER_BOARD,
+      maxUpdateStructs: e.MAX_UPDATE_STRUCTS,
+      maxUpdateTypes: e.MAX_UPDATE_TYPES,
+      messagesPerSecond: e.RATE_MESSAGES_PER_SECOND,
+      messageBurst: e.RATE_MESSAGES_BURST,
+      fullReadsPerMinute: e.RATE_FULL_READS_PER_MINUTE,
+      fullReadBurst: e.RATE_FULL_READS_BURST,
+    },
+    rounds: { countTickMs: e.ROUND_COUNT_TICK_MS, maxAnswersPerRound: e.MAX_ANSWERS_PER_ROUND },
     clientDist: path.resolve(e.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
   };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { BoardIdSchema } from './ids.ts';
+import { MAX_TITLE_LENGTH } from './model/controlDoc.ts';
 import { RoleSchema } from './roles.ts';
 
 /** Body of `POST /api/boards`. */
 export const CreateBoardRequestSchema = z
   .object({
-    title: z.string().trim().min(1, 'title must not be empty').max(200, 'title must be at most 200 characters'),
+    title: z.string().trim().min(1, 'title must not be empty').max(MAX_TITLE_LENGTH, `title must be at most ${MAX_TITLE_LENGTH} characters`),
   })
   .strict();
 export type CreateBoardRequest = z.infer<typeof CreateBoardRequestSchema>;
@@ -37,5 +38,23 @@ export const ApiErrorCode = {
   BadRequest: 'BAD_REQUEST',
   Unauthorized: 'UNAUTHORIZED',
   NotFound: 'NOT_FOUND',
+  /** A board at MAX_CONNECTIONS_PER_BOARD refuses further websocket upgrades with 503. */
+  BoardFull: 'BOARD_FULL',
+  /** A request body over the server's limit (413). */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** A request body of a content type the server does not parse (415). */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   Internal: 'INTERNAL',
+  /** The token is valid but its role may not do this (an observer answering, a participant revealing) (403). */
+  Forbidden: 'FORBIDDEN',
+  /** The round no longer takes answers (409). */
+  RoundClosed: 'ROUND_CLOSED',
+  /** A reveal of a round with fewer answers than its threshold k (409). */
+  BelowThreshold: 'BELOW_THRESHOLD',
+  /** A reveal of a round already revealed (409). */
+  AlreadyRevealed: 'ALREADY_REVEALED',
+  /** A round already holding MAX_ANSWERS_PER_ROUND answers (409). */
+  RoundFull: 'ROUND_FULL',
+  /** An edit of an answer a facilitator hid; its author may still withdraw it (409). */
+  AnswerHidden: 'ANSWER_HIDDEN',
 } as const;

@@ -13,6 +13,11 @@ export const ViewportSchema = z
   .strict();
 export type Viewport = z.infer<typeof ViewportSchema>;
 
+/** Longest display name; the name field in the people panel stops there too. */
+export const MAX_DISPLAY_NAME_LENGTH = 64;
+/** Most selected ids one presence state carries; a bigger selection is shown to others by its first ids. */
+export const MAX_SHARED_SELECTION = 1000;
+
 /**
  * One client's presence. Presence lives only in awareness and is never
  * persisted. The server validates every state against this schema, checks
@@ -23,14 +28,14 @@ export const AwarenessStateSchema = z
   .object({
     user: z
       .object({
-        name: z.string().trim().min(1).max(64),
+        name: z.string().trim().min(1).max(MAX_DISPLAY_NAME_LENGTH),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
       })
       .strict()
       .optional(),
     role: RoleSchema.optional(),
     cursor: BoardPointSchema.nullable().optional(),
-    selection: z.array(ObjectIdSchema).max(1000).optional(),
+    selection: z.array(ObjectIdSchema).max(MAX_SHARED_SELECTION).optional(),
     viewport: ViewportSchema.nullable().optional(),
     /** Client id of the person this client follows, if any. */
     following: z.number().int().nonnegative().nullable().optional(),

@@ -15,7 +15,19 @@ export type TransactionOrigin =
   /** An update received from one websocket connection. */
   | { readonly kind: 'connection'; readonly connectionId: number };
 
-export type ServerWriteReason = 'create-board' | 'migration';
+/**
+ * Why the server wrote into a board. Each feature that writes adds its own
+ * reason from its own module, by augmenting this interface:
+ *
+ *   declare module '@clapboard/shared' { interface ServerWriteReasons { 'anonymous-answer': true } }
+ *
+ * so observers can branch on it, without one closed list to edit.
+ */
+export interface ServerWriteReasons {
+  'create-board': true;
+  migration: true;
+}
+export type ServerWriteReason = keyof ServerWriteReasons;
 
 /** The single local-user origin object of a client. */
 export const LOCAL_USER_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'local-user' });

@@ -12,6 +12,13 @@ export const MessageType = {
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
+/**
+ * Clapboard's own message kinds take numbers from here up, each registered
+ * by its own server module (`app.syncMessages.register`); y-websocket's
+ * numbers stay below, so its clients and its sync layer are never forked.
+ */
+export const FIRST_EXTENSION_MESSAGE_TYPE = 100;
+
 /** Bumped when a Clapboard extension message changes incompatibly. */
 export const PROTOCOL_VERSION = 1;
 
@@ -51,6 +58,25 @@ export const CloseCode = {
   MissingDependencies: 4007,
   /** The client did not read fast enough; the server will not buffer without bound. */
   SlowConsumer: 4008,
+  /**
+   * A document update that would break the document's layout: nesting deeper
+   * than `objects` -> object -> field allows, or a value of the wrong kind
+   * (anything but a map directly under `objects`). Refused whole.
+   */
+  InvalidLayout: 4009,
+  /** A document update carrying more structs or new types than one update may (MAX_UPDATE_STRUCTS, MAX_UPDATE_TYPES). */
+  UpdateTooLarge: 4010,
+  /** More messages, or more requests for the whole board or everyone's presence, than the connection's rate allows. */
+  RateLimited: 4011,
+  /**
+   * New changes under a Yjs client id that another live connection writes
+   * under (or that a disconnected writer's browser has reserved). Refused so
+   * nobody can take someone else's clock range and make their unsynced
+   * edits vanish; the stock client reconnects and retries.
+   */
+  ClientIdTaken: 4012,
+  /** The board already has as many connections as MAX_CONNECTIONS_PER_BOARD allows. */
+  BoardFull: 4013,
   /** The server could not store an edit; nothing unsaved was shown to anyone. */
   StorageFailure: 4500,
 } as const;
@@ -59,3 +85,43 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 export const CloseCodeName: Record<number, string> = Object.fromEntries(
   Object.entries(CloseCode).map(([name, code]) => [code, name]),
 );
+
+/**
+ * The websocket token travels in `Sec-WebSocket-Protocol`, not the URL:
+ * reverse proxies keep URLs (query strings included) in their access logs,
+ * and rarely headers. The client offers two subprotocols, `SYNC_SUBPROTOCOL`
+ * and `TOKEN_SUBPROTOCOL_PREFIX + token`; the server answers with
+ * `SYNC_SUBPROTOCOL` only, so the token is never echoed back. The stock
+ * y-websocket client sends them with its `protocols` option on every
+ * (re)connect. Tokens are base64url, which is valid in a subprotocol name.
+ */
+export const SYNC_SUBPROTOCOL = 'clapboard';
+export const TOKEN_SUBPROTOCOL_PREFIX = 'clapboard.token.';
+/**
+ * Optional third subprotocol: a random key the browser keeps per board and
+ * role (never stored by the server). Yjs client ids this browser wrote under
+ * stay reserved for it while the board is loaded, so after it reconnects its
+ * unsynced edits cannot have been pre-empted by someone else writing under
+ * the same id. Without it, an id is protected only while its connection lives.
+ */
+export const WRITER_SUBPROTOCOL_PREFIX = 'clapboard.writer.';
+
+/** The subprotocols a client offers to authenticate with `token`. */
+export function syncSubprotocols(token: string, writerKey?: string): string[] {
+  const protocols = [SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + token];
+  if (writerKey) protocols.push(WRITER_SUBPROTOCOL_PREFIX + writerKey);
+  return protocols;
+}
+
+/** The value after `prefix` among the offered subprotocols, if any. */
+export function subprotocolValue(offered: Iterable<string>, prefix: string): string | null {
+  for (const protocol of offered) {
+    if (protocol.startsWith(prefix)) return protocol.slice(prefix.length);
+  }
+  return null;
+}
+
+/** The token among the offered subprotocols, if any. */
+export function tokenFromSubprotocols(offered: Iterable<string>): string | null {
+  return subprotocolValue(offered, TOKEN_SUBPROTOCOL_PREFIX);
+}

@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCAL_USER_ORIGIN, NOTE_SIZE, getObjectsMap, insertObject, roomName } from '@clapboard/shared';
 import { MemoryBoardStore } from '@clapboard/server';
-import { watchLocalObjectEdits } from '../../client/src/app/changedObjects.ts';
-import { ConnectionTracker } from '../../client/src/app/connectionTracker.ts';
-import { DurabilityProbe } from '../../client/src/app/durabilityProbe.ts';
+import { watchLocalObjectEdits } from '../../client/src/connection/changedObjects.ts';
+import { ConnectionTracker } from '../../client/src/connection/connectionTracker.ts';
+import { DurabilityProbe } from '../../client/src/connection/durabilityProbe.ts';
 import { connectClient, type Client } from '../support/clients.ts';
 import { GatedStore } from '../support/gatedStore.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';

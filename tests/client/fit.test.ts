@@ -4,9 +4,8 @@
  * must not hide the bottom-right notes.
  */
 import { describe, expect, it } from 'vitest';
-import { rectsIntersect, type Rect } from '../../client/src/canvas/geometry.ts';
-import { ViewportController } from '../../client/src/canvas/ViewportController.ts';
-import { boardToScreen, fitAvoiding, fitRect, type ViewState } from '../../client/src/canvas/viewport.ts';
+import { boardToScreen, fitAvoiding, fitRect, rectsIntersect, type Rect, type ViewState } from '@clapboard/shared';
+import { ViewportController } from '../../client/src/editor/ViewportController.ts';
 
 const WIDTH = 1200;
 const HEIGHT = 800;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pinchView } from '../../client/src/canvas/tools/pinch.ts';
-import { MAX_ZOOM, screenToBoard } from '../../client/src/canvas/viewport.ts';
+import { MAX_ZOOM, screenToBoard } from '@clapboard/shared';
 
 const start = { a: { x: 100, y: 300 }, b: { x: 200, y: 300 }, view: { x: 50, y: 80, zoom: 0.5 } };
 const boardUnderStartMidpoint = screenToBoard(start.view, { x: 150, y: 300 });

@@ -4,10 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LOCAL_USER_ORIGIN, NOTE_SIZE, insertObject, type NewBoardObject } from '@clapboard/shared';
-import { BoardStore } from '../../client/src/board/BoardStore.ts';
-import { createObject, freeSpotNear } from '../../client/src/board/commands.ts';
-import { nearestFreeSpot, rectsIntersect, type Rect } from '../../client/src/canvas/geometry.ts';
+import { LOCAL_USER_ORIGIN, NOTE_SIZE, freeSpotNear, insertObject, nearestFreeSpot, rectsIntersect, type NewBoardObject, type Rect } from '@clapboard/shared';
+import { BoardStore } from '../../client/src/model/BoardStore.ts';
+import { createObject } from '../../client/src/editor/commands.ts';
 import { useAnimationFrames } from './support/frames.ts';
 
 const note = (id: string, x: number, y: number, frameId: string | null = null): NewBoardObject => ({

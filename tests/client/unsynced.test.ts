@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LOCAL_USER_ORIGIN, NOTE_SIZE, deleteObjects, getObjectText, getObjectsMap, insertObject, updateObject } from '@clapboard/shared';
-import { watchLocalObjectEdits } from '../../client/src/app/changedObjects.ts';
-import { ConnectionTracker } from '../../client/src/app/connectionTracker.ts';
+import { watchLocalObjectEdits } from '../../client/src/connection/changedObjects.ts';
+import { ConnectionTracker } from '../../client/src/connection/connectionTracker.ts';
 
 const REMOTE = { kind: 'connection', connectionId: 1 };
 

@@ -95,11 +95,14 @@ describe('observer link', () => {
       doc.transact(() => objects.delete(victim));
     });
     // The observer then sends awareness again; once the watcher sees it, the
-    // forged update (sent earlier on the same socket) has been handled.
-    const cursorSeen = () => JSON.stringify(watcher.provider.awareness.getStates().get(observerId)?.cursor ?? null);
-    const cursorBefore = cursorSeen();
+    // forged update (sent earlier on the same socket) has been handled. Its
+    // viewport is the signal: an observer's cursor never reaches anyone.
+    const viewportSeen = () => JSON.stringify(watcher.provider.awareness.getStates().get(observerId)?.viewport ?? null);
+    const viewportBefore = viewportSeen();
     await page.mouse.move(empty.x - 120, empty.y - 80, { steps: 3 });
-    await expect.poll(cursorSeen, POLL).not.toBe(cursorBefore);
+    await page.mouse.wheel(0, 240);
+    await expect.poll(viewportSeen, POLL).not.toBe(viewportBefore);
+    expect(watcher.provider.awareness.getStates().get(observerId)).not.toHaveProperty('cursor');
     const server2 = await fetchServerDoc(server.url, board.links.participant);
     expect(server2.getMap('objects').size).toBe(4);
     expect(updates).toEqual([]);

@@ -83,7 +83,7 @@ describe('board schema migrations', () => {
       const stored = await store.loadDocument({ boardId: board.id, doc: 'content' });
       const only = new Y.Doc();
       Y.applyUpdate(only, stored.updates[1]!);
-      await store.compactDocument({ boardId: board.id, doc: 'content' }, Y.encodeStateAsUpdate(only), stored.lastSeq);
+      await store.compactDocument({ boardId: board.id, doc: 'content' }, Y.encodeStateAsUpdate(only), stored);
       const client = await connectSynced(server.syncUrl, roomName(board.id, 'content'), board.tokens.participant);
       expect(docJson(client.doc)).toEqual(readFixture('v1.after.json'));
       client.destroy();

@@ -59,7 +59,6 @@ describe('SqliteBoardStore writer thread', () => {
     const store = await openStore();
     await store.createBoard({
       id: key.boardId,
-      title: 'Worker',
       tokenHashes: { facilitator: 'f'.repeat(64), participant: 'p'.repeat(64), observer: 'o'.repeat(64) },
       initialUpdates: { content: new Uint8Array([0, 0]), control: new Uint8Array([0, 0]) },
     });
@@ -165,6 +164,27 @@ describe('SqliteBoardStore writer thread', () => {
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates.length).toBeLessThanOrEqual(50);
     expect((await storedKeys(store)).size).toBe(200);
+  });
+
+  it('upgrades a database written before snapshots had versions, and compacts it', async () => {
+    const store = await createStoreWithBoard();
+    const updates = edits(30);
+    await Promise.all(updates.slice(0, 20).map((update) => store.appendUpdate(key, update)));
+    await store.compactLog(key);
+    await Promise.all(updates.slice(20).map((update) => store.appendUpdate(key, update)));
+    await store.close();
+    // Back to schema 1, snapshot and all, as an older server left it.
+    const older = new Database(filename);
+    older.exec("DROP TABLE round_answers; DROP TABLE rounds; ALTER TABLE doc_snapshots DROP COLUMN version; ALTER TABLE boards ADD COLUMN title TEXT NOT NULL DEFAULT 'Old'; PRAGMA user_version = 1;");
+    older.close();
+
+    const reopened = await openStore();
+    const stored = await reopened.loadDocument(key);
+    expect(stored.snapshot).not.toBeNull();
+    expect(stored.snapshotVersion).toBe(1);
+    expect(await reopened.compactLog(key)).toMatchObject({ foldedUpdates: 10 });
+    expect((await reopened.loadDocument(key)).updates).toHaveLength(0);
+    expect((await storedKeys(reopened)).size).toBe(30);
   });
 
   it('refuses :memory:, whose connections would not share a database', () => {

@@ -9,11 +9,21 @@ export interface Client {
   destroy(): void;
 }
 
+export interface ConnectOptions {
+  doc?: Y.Doc;
+  connect?: boolean;
+  /**
+   * Authenticate with these subprotocols (`syncSubprotocols(token, writerKey)`)
+   * instead of `?token=` in the URL.
+   */
+  protocols?: string[];
+}
+
 /** The stock y-websocket client, exactly as an integrator would use it. */
-export function connectClient(syncUrl: string, room: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): Client {
+export function connectClient(syncUrl: string, room: string, token: string, options: ConnectOptions = {}): Client {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, room, doc, {
-    params: { token },
+    ...(options.protocols ? { protocols: options.protocols } : { params: { token } }),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     // Keep reconnect attempts short and bounded in tests.

@@ -42,3 +42,35 @@ export function craftUpdate(blocks: CraftedItem[][]): Uint8Array {
   encoding.writeVarUint(encoder.restEncoder, 0);
   return encoder.toUint8Array();
 }
+
+/** A v1 update holding one garbage-collected range under `client` — what no honest client sends for someone else. */
+export function craftGcUpdate(client: number, clock: number, length: number): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(encoder.restEncoder, 1);
+  encoding.writeVarUint(encoder.restEncoder, 1);
+  encoder.writeClient(client);
+  encoding.writeVarUint(encoder.restEncoder, clock);
+  new Y.GC(Y.createID(client, clock), length).write(encoder, 0);
+  encoding.writeVarUint(encoder.restEncoder, 0);
+  return encoder.toUint8Array();
+}
+
+/**
+ * Maps nested `depth` deep under `objects`, as one update: the first half of
+ * the nesting attack (the second touches every level). Built by hand so the
+ * test does not pay Yjs's own quadratic cost of making it.
+ */
+export function craftNestedMaps(client: number, depth: number): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(encoder.restEncoder, 1);
+  encoding.writeVarUint(encoder.restEncoder, depth);
+  encoder.writeClient(client);
+  encoding.writeVarUint(encoder.restEncoder, 0);
+  for (let level = 0; level < depth; level += 1) {
+    const parent = level === 0 ? 'objects' : Y.createID(client, level - 1);
+    const item = new Y.Item(Y.createID(client, level), null, null, null, null, parent as unknown as Y.AbstractType<unknown>, `k${level}`, new Y.ContentType(new Y.Map()));
+    item.write(encoder, 0);
+  }
+  encoding.writeVarUint(encoder.restEncoder, 0);
+  return encoder.toUint8Array();
+}

@@ -37,7 +37,7 @@ export class GatedStore implements BoardStore {
   getBoard: BoardStore['getBoard'] = (boardId) => this.inner.getBoard(boardId);
   roleForTokenHash: BoardStore['roleForTokenHash'] = (boardId, hash) => this.inner.roleForTokenHash(boardId, hash);
   loadDocument = (key: DocKey): Promise<StoredDocument> => this.inner.loadDocument(key);
-  compactDocument: BoardStore['compactDocument'] = (key, snapshot, throughSeq) => this.inner.compactDocument(key, snapshot, throughSeq);
+  compactDocument: BoardStore['compactDocument'] = (key, snapshot, folded) => this.inner.compactDocument(key, snapshot, folded);
   countUpdates: BoardStore['countUpdates'] = (key) => this.inner.countUpdates(key);
   /** Present exactly when the wrapped store has it, so compaction takes the same path as without the gate. */
   readonly compactLog: BoardStore['compactLog'];

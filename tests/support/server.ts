@@ -26,7 +26,10 @@ export interface TestServerOptions {
   dataDir?: string;
   env?: Record<string, string>;
   store?: BuildAppOptions['store'];
+  roundStore?: BuildAppOptions['roundStore'];
   fanout?: BuildAppOptions['fanout'];
+  /** Runs after buildApp, before listen: register a test route or message handler. */
+  beforeListen?: (app: ClapboardApp) => void | Promise<void>;
 }
 
 /** A real server on 127.0.0.1, port 0, with a temp SQLite directory. */
@@ -40,7 +43,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       callback();
     },
   });
-  const app = await buildApp({ config, logStream, ...(options.store ? { store: options.store } : {}), ...(options.fanout ? { fanout: options.fanout } : {}) });
+  const app = await buildApp({ config, logStream, ...(options.store ? { store: options.store } : {}), ...(options.roundStore ? { roundStore: options.roundStore } : {}), ...(options.fanout ? { fanout: options.fanout } : {}) });
+  await options.beforeListen?.(app);
   const url = await listenApp(app, config);
   return {
     url,

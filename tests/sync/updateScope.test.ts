@@ -12,7 +12,7 @@ import {
   insertObject,
   updateObject,
 } from '@clapboard/shared';
-import { craftUpdate } from '../support/craftUpdate.ts';
+import { craftNestedMaps, craftUpdate } from '../support/craftUpdate.ts';
 
 const note = (text: string) => ({ type: 'note' as const, x: 0, y: 0, width: 200, height: 200, z: 1, frameId: null, color: 'yellow' as const, text });
 
@@ -237,5 +237,52 @@ describe('checkUpdateScope: control document roots', () => {
     expect(check((client) => getSettingsMap(client).set('title', 'Renamed'))).toBe('allowed');
     expect(check((client) => client.getMap('rounds').set('r1', 'open'))).toBe('forbidden');
     expect(check((client) => client.getMap('stray').set('a', 1))).toBe('forbidden');
+  });
+});
+
+describe('checkUpdateScope: the layout of writable roots', () => {
+  const verdictOf = (change: (client: Y.Doc) => void) => judge(serverDoc().doc, change);
+
+  it('notes as the editor writes them fit: a map per object, fields, a Y.Text', () => {
+    expect(verdictOf((client) => insertObject(client, note('fits')))).toBe('allowed');
+  });
+
+  it('anything but a map directly under objects is refused', () => {
+    expect(verdictOf((client) => getObjectsMap(client).set('zz', 'not a map' as never))).toBe('layout');
+    expect(verdictOf((client) => getObjectsMap(client).set('zz', new Y.Text('t') as never))).toBe('layout');
+    expect(verdictOf((client) => getObjectsMap(client).set('zz', new Y.Array() as never))).toBe('layout');
+  });
+
+  it('a type nested deeper than object → field → text is refused', () => {
+    const { doc, first } = serverDoc();
+    expect(judge(doc, (client) => getObjectsMap(client).get(first)!.set('caption', new Y.Text('fine')))).toBe('allowed');
+    expect(judge(doc, (client) => getObjectsMap(client).get(first)!.set('nested', new Y.Map()))).toBe('layout');
+    expect(judge(doc, (client) => getObjectText(getObjectsMap(client).get(first)!)!.insertEmbed(0, new Y.Map() as never))).toBe('layout');
+    expect(judge(doc, (client) => getObjectText(getObjectsMap(client).get(first)!)!.insertEmbed(0, new Y.Text('t') as never))).toBe('layout');
+  });
+
+  it('12,000 maps nested under objects are refused without deep recursion', () => {
+    const { doc } = serverDoc();
+    expect(content(doc, craftNestedMaps(4242, 12_000))).toBe('layout');
+  });
+
+  it('a keyed entry in a text and a sequence entry in a map are refused', () => {
+    const { doc, first } = serverDoc();
+    const text = getObjectText(getObjectsMap(doc).get(first)!)!;
+    const textItem = text._item!.id;
+    expect(content(doc, craftUpdate([[{ client: 777, clock: 0, parent: textItem, parentSub: 'k', content: ['x'] }]]))).toBe('layout');
+    expect(content(doc, craftUpdate([[{ client: 777, clock: 0, parent: 'objects', content: ['x'] }]]))).toBe('layout');
+  });
+
+  it('more structs or types than the limits allow are too large', () => {
+    const { doc } = serverDoc();
+    const client = syncedClient(doc);
+    const update = updateOf(client, () => {
+      for (let index = 0; index < 5; index += 1) insertObject(client, note(`n${index}`));
+    });
+    expect(checkUpdateScope(doc, update, CLIENT_WRITABLE_CONTENT_ROOTS, { maxStructs: 1_000, maxTypes: 9 })).toBe('too-large');
+    expect(checkUpdateScope(doc, update, CLIENT_WRITABLE_CONTENT_ROOTS, { maxStructs: 1_000, maxTypes: 10 })).toBe('allowed');
+    const structs = Y.decodeUpdate(update).structs.length;
+    expect(checkUpdateScope(doc, update, CLIENT_WRITABLE_CONTENT_ROOTS, { maxStructs: structs - 1, maxTypes: 100 })).toBe('too-large');
   });
 });

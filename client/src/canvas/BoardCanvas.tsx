@@ -1,19 +1,15 @@
-import Konva from 'konva';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Stage } from 'react-konva';
-import { useEditor, useObservable } from '../board/EditorContext.ts';
-import { useKeyboardShortcuts } from '../board/useKeyboardShortcuts.ts';
+import { useEditor, useObservable } from '../editor/EditorContext.ts';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import type { Presence } from '../presence/Presence.ts';
-import { RemoteCursors } from '../presence/RemoteCursors.tsx';
+import { RemoteCursors } from './RemoteCursors.tsx';
 import type { CanvasController } from './CanvasController.ts';
 import { ContentLayer, InteractionLayer } from './layers.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { SelectionAnnouncer } from './SelectionAnnouncer.tsx';
-import { usePointerTools } from './tools/usePointerTools.ts';
-
-// Software-rendered canvases pay per pixel: cap the backing store at 2x.
-Konva.pixelRatio = Math.min(window.devicePixelRatio || 1, 2);
+import { usePointerDispatcher } from './tools/usePointerDispatcher.ts';
 
 export function BoardCanvas({ controller, presence }: { controller: CanvasController; presence: Presence }) {
   const { t } = useTranslation();
@@ -39,7 +35,7 @@ export function BoardCanvas({ controller, presence }: { controller: CanvasContro
   useEffect(() => () => controller.destroy(), [controller]);
 
   useKeyboardShortcuts(editor, container, spaceHeld);
-  const handlers = usePointerTools({ editor, controller, container, spaceHeld, onCursor: (p) => presence.setCursor(p) });
+  const handlers = usePointerDispatcher({ editor, canvas: controller, container, spaceHeld, onCursor: (p) => presence.setCursor(p) });
 
   return (
     <div

@@ -1,10 +1,10 @@
 import Konva from 'konva';
-import { NOTE_SIZE, compareStacking } from '@clapboard/shared';
-import type { BoardEditor } from '../board/BoardEditor.ts';
-import { Observable } from '../board/Observable.ts';
-import type { Rect } from './geometry.ts';
-import { noteSprites } from './sprites/NoteSpriteCache.ts';
+import { NOTE_SIZE, compareStacking, type Rect } from '@clapboard/shared';
+import type { BoardEditor } from '../editor/BoardEditor.ts';
+import { Observable } from '../model/Observable.ts';
+import { NoteSpriteCache } from './sprites/NoteSpriteCache.ts';
 import { IDLE, type Gesture } from './tools/gesture.ts';
+import type { ToolCanvas } from './tools/ToolMachine.ts';
 
 export type Lod = 'full' | 'simple';
 
@@ -18,9 +18,9 @@ export interface RenderStats {
   total: number;
   drawn: number;
   lod: Lod;
-  /** Note bitmaps painted since the page loaded: a remote edit to one note must add exactly one. */
+  /** Note bitmaps this canvas has painted: a remote edit to one note must add exactly one. */
   notesPainted: number;
-  /** Frames drawn since the page loaded: an idle board draws none. */
+  /** Frames this canvas has drawn: an idle board draws none. */
   frames: number;
 }
 
@@ -30,14 +30,28 @@ const MIN_READABLE_NOTE_PX = 24;
 const MAX_FULL_DETAIL = 1500;
 /** Extra board area around the screen kept mounted, so small pans do not re-render React. */
 const CULL_MARGIN = 0.25;
+/** Software-rendered canvases pay per pixel: the backing store is capped at 2 device pixels per CSS pixel. */
+const MAX_PIXEL_RATIO = 2;
+
+export interface CanvasOptions {
+  /**
+   * Device pixels per CSS pixel of this canvas's layers (default: the
+   * screen's, capped). Per canvas, not Konva's global: an offscreen export
+   * renders at its own resolution beside the board on screen.
+   */
+  pixelRatio?: number;
+}
 
 /**
  * Drives the canvas outside React: applies the camera to the stage, culls
  * with the R-tree, picks the level of detail and draws at most once per
  * animation frame however many changes arrive in between. React only hears
  * about it when the set of full-detail objects actually changes.
+ *
+ * Everything a canvas caches is owned here, one per canvas, so two canvases
+ * on a page (the board and an offscreen export) never share bitmaps.
  */
-export class CanvasController {
+export class CanvasController implements ToolCanvas {
   stage: Konva.Stage | null = null;
   contentLayer: Konva.Layer | null = null;
   interactionLayer: Konva.Layer | null = null;
@@ -51,13 +65,20 @@ export class CanvasController {
   /** Frames drawn so far; the test hook's isReady waits for one after the first sync. */
   frameCount = 0;
   remoteSelections: { color: string; ids: readonly string[] }[] = [];
+  /** This canvas's note bitmaps, painted at its own resolution. */
+  readonly sprites = new NoteSpriteCache();
+  readonly pixelRatio: number;
   private request = 0;
   private mountedRect: Rect | null = null;
   private simpleDrawn = 0;
   private readonly unsubscribe: (() => void)[] = [];
 
-  constructor(readonly editor: BoardEditor) {
-    noteSprites.onFrameNeeded = this.schedule;
+  constructor(
+    readonly editor: BoardEditor,
+    options: CanvasOptions = {},
+  ) {
+    this.pixelRatio = options.pixelRatio ?? Math.min(window.devicePixelRatio || 1, MAX_PIXEL_RATIO);
+    this.sprites.onFrameNeeded = this.schedule;
     this.unsubscribe.push(
       editor.viewport.subscribe(() => this.schedule()),
       editor.store.subscribe(() => {
@@ -71,7 +92,8 @@ export class CanvasController {
 
   destroy(): void {
     cancelAnimationFrame(this.request);
-    if (noteSprites.onFrameNeeded === this.schedule) noteSprites.onFrameNeeded = null;
+    this.sprites.onFrameNeeded = null;
+    this.sprites.clear();
     for (const fn of this.unsubscribe) fn();
   }
 
@@ -82,6 +104,17 @@ export class CanvasController {
   setGesture(gesture: Gesture): void {
     this.gesture = gesture;
     this.schedule();
+  }
+
+  /**
+   * Lifts objects into the interaction layer while they are dragged: `drawn`
+   * is drawn there (in stacking order), `hidden` left out of the content
+   * layer. Empty sets put them back.
+   */
+  lift(hidden: ReadonlySet<string>, drawn: readonly string[]): void {
+    this.hidden = hidden;
+    this.dragIds.set(drawn);
+    this.invalidate();
   }
 
   /** Count of drawn objects reported by the simple renderer's scene function. */
@@ -97,7 +130,7 @@ export class CanvasController {
     const started = performance.now();
     const stage = this.stage;
     if (!stage) return;
-    noteSprites.beginFrame();
+    this.sprites.beginFrame();
     const { viewport, store } = this.editor;
     store.flush();
     const view = viewport.current;
@@ -148,7 +181,7 @@ export class CanvasController {
     stage.draw();
     if (lod === 'simple') drawn = this.simpleDrawn;
     this.frameCount += 1;
-    this.stats = { total: store.size, drawn, lod, notesPainted: noteSprites.painted, frames: this.frameCount };
+    this.stats = { total: store.size, drawn, lod, notesPainted: this.sprites.painted, frames: this.frameCount };
     this.frameTimes.push(performance.now() - started);
     if (this.frameTimes.length > 600) this.frameTimes.splice(0, this.frameTimes.length - 600);
   };

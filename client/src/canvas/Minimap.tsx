@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEditor } from '../board/EditorContext.ts';
-import { unionRects, type Rect } from './geometry.ts';
+import { unionRects, type Rect } from '@clapboard/shared';
+import { useEditor } from '../editor/EditorContext.ts';
 import { THEME, simpleFill } from './theme.ts';
 
 const WIDTH = 200;

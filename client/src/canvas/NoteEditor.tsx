@@ -1,11 +1,9 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INK_PALETTE, NOTE_PALETTE, getObjectText, type BoardObject } from '@clapboard/shared';
-import { replaceText } from '../board/commands.ts';
-import { useBoardObject, useEditor, useObservable } from '../board/EditorContext.ts';
+import { INK_PALETTE, MAX_OBJECT_TEXT, NOTE_PALETTE, boardToScreen, getObjectText, type BoardObject } from '@clapboard/shared';
+import { useBoardObject, useEditor, useObservable } from '../editor/EditorContext.ts';
 import { FRAME_HEADER } from './theme.ts';
 import { LINE_HEIGHT, NOTE_FONT_FAMILY, NOTE_PADDING, fitFontSize } from './fitText.ts';
-import { boardToScreen } from './viewport.ts';
 
 /**
  * Inline text editing: a real textarea laid exactly over the object, so
@@ -52,7 +50,8 @@ function EditorFor({ id }: { id: string }) {
   useEffect(() => {
     if (!object) editor.editing.set(null);
   }, [object, editor]);
-  if (!object || object.type === 'connector') return null;
+  // Connectors have no text; an answer card's words are the server's to write (by its author's receipt).
+  if (!object || object.type === 'connector' || object.type === 'answer') return null;
 
   const close = () => {
     if (editor.editing.get() === id) editor.editing.set(null);
@@ -66,9 +65,9 @@ function EditorFor({ id }: { id: string }) {
       dir="auto"
       data-testid="note-editor"
       aria-label={t('editor.label', { type: t(`objectType.${object.type}`) })}
-      maxLength={20_000}
+      maxLength={MAX_OBJECT_TEXT}
       style={{ left: at.x, top: at.y, width: object.width * view.zoom, height: editorHeight(object) * view.zoom, ...style }}
-      onInput={(event) => replaceText(editor.doc, id, event.currentTarget.value)}
+      onInput={(event) => editor.setText(id, event.currentTarget.value)}
       onBlur={close}
       onKeyDown={(event) => {
         if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
@@ -82,11 +81,14 @@ function EditorFor({ id }: { id: string }) {
   );
 }
 
-function editorHeight(object: Exclude<BoardObject, { type: 'connector' }>): number {
+/** Objects whose text is edited on the board. */
+type EditableObject = Exclude<BoardObject, { type: 'connector' | 'answer' }>;
+
+function editorHeight(object: EditableObject): number {
   return object.type === 'frame' ? FRAME_HEADER : object.height;
 }
 
-function editorStyle(object: Exclude<BoardObject, { type: 'connector' }>, zoom: number, text: string): React.CSSProperties {
+function editorStyle(object: EditableObject, zoom: number, text: string): React.CSSProperties {
   const common = { fontFamily: NOTE_FONT_FAMILY, lineHeight: LINE_HEIGHT, padding: NOTE_PADDING * zoom };
   switch (object.type) {
     case 'note':

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBoardObject, useEditor } from '../board/EditorContext.ts';
+import { useBoardObject, useEditor } from '../editor/EditorContext.ts';
 import { describeObject } from './describeObject.ts';
 
 /** Selection changes closer together than this (a marquee being dragged) are read out once, at the end. */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { BoardObject } from '@clapboard/shared';
-import type { BoardStore } from '../board/BoardStore.ts';
+import type { BoardStore } from '../model/BoardStore.ts';
 import { isolate } from '../i18n/isolate.ts';
 
 /** Longest run of an object's text read out; the outline has the rest. */
@@ -25,10 +25,15 @@ export function describeObject(t: TFunction, store: BoardStore, object: BoardObj
         return t(`describe.${object.shape}`, { text: spoken(t, object.text) });
       case 'frame':
         return t('describe.frame', { title: spoken(t, object.text) });
+      case 'answer': {
+        const revealed = store.answers.get(object.answerId);
+        if (revealed?.hidden) return t('describe.hiddenAnswer', { reason: spoken(t, revealed.hiddenReason ?? '') });
+        return t('describe.answer', { colour: t(`color.${object.color}`), text: spoken(t, store.textOf(object)) });
+      }
       case 'connector': {
         const end = (value: typeof object.from) => {
           const target = 'objectId' in value ? store.get(value.objectId) : null;
-          return target && target.type !== 'connector' ? spoken(t, target.text) : t('describe.freeEnd');
+          return target && target.type !== 'connector' ? spoken(t, store.textOf(target)) : t('describe.freeEnd');
         };
         return t('describe.connector', { from: end(object.from), to: end(object.to) });
       }

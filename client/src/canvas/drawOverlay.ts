@@ -1,6 +1,5 @@
-import { INK_PALETTE, type ConnectorRecord } from '@clapboard/shared';
-import type { BoardStore } from '../board/BoardStore.ts';
-import { isPositioned, rectFromPoints, resolveConnector, unionRects, type Rect, type RectLookup } from './geometry.ts';
+import { INK_PALETTE, isPositioned, rectFromPoints, resolveConnector, unionRects, type ConnectorRecord, type Rect, type RectLookup } from '@clapboard/shared';
+import type { BoardStore } from '../model/BoardStore.ts';
 import { THEME } from './theme.ts';
 import { cornerPoints, type Gesture } from './tools/gesture.ts';
 

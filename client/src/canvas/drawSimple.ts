@@ -1,9 +1,13 @@
-import { INK_PALETTE, type BoardObject } from '@clapboard/shared';
-import type { BoardStore } from '../board/BoardStore.ts';
-import { resolveConnector, type Rect } from './geometry.ts';
+import { INK_PALETTE, resolveConnector, type BoardObject, type Rect } from '@clapboard/shared';
+import type { BoardStore } from '../model/BoardStore.ts';
 import { THEME, simpleFill } from './theme.ts';
 
-const buckets = new Map<string, number[]>();
+/**
+ * Rectangles to fill, as x, y, width, height runs, by fill colour. Kept by
+ * the caller (one per layer) and reused from frame to frame, so drawing ten
+ * thousand blocks allocates nothing.
+ */
+export type BlockBuckets = Map<string, number[]>;
 
 /**
  * Zoomed-out level of detail: every visible object as a plain block, drawn
@@ -18,6 +22,7 @@ export function drawSimple(
   visible: Rect,
   hidden: ReadonlySet<string>,
   zoom: number,
+  buckets: BlockBuckets,
 ): number {
   const right = visible.x + visible.width;
   const bottom = visible.y + visible.height;

@@ -6,7 +6,8 @@
  * one frame. So text is measured word by word (a line's width is the sum of
  * its words' widths), each word once at a reference size and scaled
  * linearly, and the font size is found by binary search. Results are cached
- * per text and box, so an unchanged note is never laid out twice.
+ * per text and box, so an unchanged note is never laid out twice (on any
+ * canvas: see below why these caches may be shared).
  */
 export const NOTE_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 export const NOTE_PADDING = 12;
@@ -32,21 +33,43 @@ export function canvasFont(size: number, weight = 'normal'): string {
   return `normal ${weight} ${size}px ${families.join(', ')}`;
 }
 
+/*
+ * The caches in this file are module-level on purpose, and right for any
+ * number of canvases on a page (the board and an offscreen export): each is
+ * a memo of a pure function, keyed by everything its result depends on.
+ * - Layout is in board units. No canvas's zoom, transform or pixel ratio
+ *   reaches it: measureText reports CSS pixels for a font string, whatever
+ *   canvas it is called on and however that canvas is scaled.
+ * - A width depends on the font string and the text, and is keyed by both.
+ *   The fonts are the system's: no web font loads later and changes widths.
+ * - A layout depends on the text, the box and the note font (a constant).
+ * So the board on screen and an export at another zoom and resolution lay a
+ * note out identically, as an export must, and share the work. Another
+ * canvas can at most make a full cache clear and cost a re-measure, never
+ * give a wrong result.
+ */
+const REFERENCE_FONT = canvasFont(REFERENCE_SIZE);
+/** Widths at the reference size: by font string, then by text. */
+const referenceWidths = new Map<string, Map<string, number>>();
+/** Scratch for measuring only; its font is set before every measurement, so no state carries over. */
 let measuringContext: CanvasRenderingContext2D | null = null;
-const referenceWidths = new Map<string, number>();
 
-/** Canvas width of `text` at `size`, with the same font string the note is drawn with. */
-export const measureText: MeasureFn = (text, size) => {
-  let width = referenceWidths.get(text);
+function referenceWidth(font: string, text: string): number {
+  let widths = referenceWidths.get(font);
+  if (!widths) referenceWidths.set(font, (widths = new Map()));
+  let width = widths.get(text);
   if (width === undefined) {
     measuringContext ??= document.createElement('canvas').getContext('2d')!;
-    measuringContext.font = canvasFont(REFERENCE_SIZE);
+    measuringContext.font = font;
     width = measuringContext.measureText(text).width;
-    if (referenceWidths.size > CACHE_LIMIT) referenceWidths.clear();
-    referenceWidths.set(text, width);
+    if (widths.size > CACHE_LIMIT) widths.clear();
+    widths.set(text, width);
   }
-  return (width * size) / REFERENCE_SIZE;
-};
+  return width;
+}
+
+/** Canvas width of `text` at `size`, with the same font string the note is drawn with. */
+export const measureText: MeasureFn = (text, size) => (referenceWidth(REFERENCE_FONT, text) * size) / REFERENCE_SIZE;
 
 /**
  * Word-wraps `text` at `size` into `width`; words longer than a line break
@@ -94,6 +117,7 @@ export interface NoteTextLayout {
   text: string;
 }
 
+/** By box and text (see above: nothing else changes a layout). */
 const layoutCache = new Map<string, NoteTextLayout>();
 
 /** Font size and pre-wrapped text for a note-like box. */
@@ -113,6 +137,7 @@ function innerWidth(width: number): number {
   return Math.max(1, width - NOTE_PADDING * 2 - WRAP_SLACK);
 }
 
+/** By box and text, for the note font's own measure only (an injected one is never cached). */
 const sizeCache = new Map<string, number>();
 
 export function fitFontSize(text: string, width: number, height: number, measureFn: MeasureFn = measureText): number {

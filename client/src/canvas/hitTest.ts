@@ -1,6 +1,5 @@
-import { compareStacking, type BoardObject } from '@clapboard/shared';
-import type { BoardStore } from '../board/BoardStore.ts';
-import { distanceToSegment, rectContainsPoint, resolveConnector, type Point } from './geometry.ts';
+import { compareStacking, distanceToSegment, rectContainsPoint, resolveConnector, type BoardObject, type Point } from '@clapboard/shared';
+import type { BoardStore } from '../model/BoardStore.ts';
 import { FRAME_HEADER } from './theme.ts';
 
 /**

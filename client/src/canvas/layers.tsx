@@ -1,11 +1,33 @@
 import type Konva from 'konva';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { Group, Layer, Shape } from 'react-konva';
-import { useEditor } from '../board/EditorContext.ts';
+import { useEditor } from '../editor/EditorContext.ts';
 import type { CanvasController } from './CanvasController.ts';
 import { drawOverlay } from './drawOverlay.ts';
-import { drawSimple } from './drawSimple.ts';
+import { drawSimple, type BlockBuckets } from './drawSimple.ts';
 import { ObjectNode } from './nodes/ObjectNode.tsx';
+
+/** Dragged objects are drawn wherever they are, and none of them is hidden. */
+const EVERYWHERE = Object.freeze({ x: -1e9, y: -1e9, width: 2e9, height: 2e9 });
+const NOTHING: ReadonlySet<string> = new Set();
+
+/**
+ * Sizes a layer's bitmap for its canvas's pixel ratio as it mounts. Konva's
+ * default is one global for the page (Konva.pixelRatio); setting the layer's
+ * own keeps a second canvas (an export at print resolution) from changing
+ * this one. Changing the ratio reallocates and clears the bitmap, so only
+ * when it differs.
+ */
+function useLayerAtPixelRatio(controller: CanvasController, layerRef: (layer: Konva.Layer | null) => void) {
+  return useCallback(
+    (layer: Konva.Layer | null) => {
+      const canvas = layer?.getCanvas();
+      if (canvas && canvas.getPixelRatio() !== controller.pixelRatio) canvas.setPixelRatio(controller.pixelRatio);
+      layerRef(layer);
+    },
+    [controller, layerRef],
+  );
+}
 
 /**
  * Static content: full-detail nodes for the culled set, or one shape that
@@ -15,6 +37,8 @@ import { ObjectNode } from './nodes/ObjectNode.tsx';
 export function ContentLayer({ controller, layerRef }: { controller: CanvasController; layerRef: (layer: Konva.Layer | null) => void }) {
   const visible = useSyncExternalStore(controller.visible.subscribe, controller.visible.get);
   const editor = useEditor();
+  const ref = useLayerAtPixelRatio(controller, layerRef);
+  const [buckets] = useState<BlockBuckets>(() => new Map());
   const sceneFunc = useCallback(
     (context: Konva.Context) => {
       const view = editor.viewport.current;
@@ -25,17 +49,18 @@ export function ContentLayer({ controller, layerRef }: { controller: CanvasContr
         editor.viewport.visible(),
         controller.hidden,
         view.zoom,
+        buckets,
       );
       controller.reportSimpleDrawn(drawn);
     },
-    [editor, controller],
+    [editor, controller, buckets],
   );
   return (
-    <Layer ref={layerRef} listening={false}>
+    <Layer ref={ref} listening={false}>
       {visible.lod === 'simple' ? (
         <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
       ) : (
-        visible.ids.map((id) => <ObjectNode key={id} id={id} offScreenSkipped />)
+        visible.ids.map((id) => <ObjectNode key={id} id={id} sprites={controller.sprites} offScreenSkipped />)
       )}
     </Layer>
   );
@@ -54,12 +79,14 @@ export function InteractionLayer({
   const editor = useEditor();
   const dragIds = useSyncExternalStore(controller.dragIds.subscribe, controller.dragIds.get);
   const visible = useSyncExternalStore(controller.visible.subscribe, controller.visible.get);
+  const ref = useLayerAtPixelRatio(controller, layerRef);
+  const [buckets] = useState<BlockBuckets>(() => new Map());
   const dragSceneFunc = useCallback(
     (context: Konva.Context) => {
       const objects = dragIds.map((id) => editor.store.get(id)).filter((o) => !!o);
-      drawSimple(context._context, editor.store, objects, { x: -1e9, y: -1e9, width: 2e9, height: 2e9 }, new Set(), editor.viewport.current.zoom);
+      drawSimple(context._context, editor.store, objects, EVERYWHERE, NOTHING, editor.viewport.current.zoom, buckets);
     },
-    [dragIds, editor],
+    [dragIds, editor, buckets],
   );
   const overlaySceneFunc = useCallback(
     (context: Konva.Context) => {
@@ -75,12 +102,12 @@ export function InteractionLayer({
     [editor, controller],
   );
   return (
-    <Layer ref={layerRef} listening={false}>
+    <Layer ref={ref} listening={false}>
       <Group ref={groupRef} listening={false}>
         {visible.lod === 'simple' ? (
           <Shape sceneFunc={dragSceneFunc} listening={false} perfectDrawEnabled={false} />
         ) : (
-          dragIds.map((id) => <ObjectNode key={id} id={id} />)
+          dragIds.map((id) => <ObjectNode key={id} id={id} sprites={controller.sprites} />)
         )}
       </Group>
       <Shape sceneFunc={overlaySceneFunc} listening={false} perfectDrawEnabled={false} />

@@ -1,7 +1,7 @@
 import { INK_PALETTE, NOTE_PALETTE, type BoardObject } from '@clapboard/shared';
 
-/** Colours of the board chrome (not of objects, which come from the shared palette). */
-export const THEME = {
+/** Colours of the board chrome (not of objects, which come from the shared palette). Frozen: every canvas on the page reads the same one. */
+export const THEME = Object.freeze({
   background: '#f4f4f1',
   frameFill: '#ffffff',
   frameStroke: '#9e9e9e',
@@ -10,7 +10,7 @@ export const THEME = {
   selectionFill: 'rgba(21, 101, 192, 0.08)',
   handleFill: '#ffffff',
   noteEdge: 'rgba(0, 0, 0, 0.18)',
-};
+});
 
 export const FRAME_HEADER = 44;
 
@@ -18,6 +18,7 @@ export const FRAME_HEADER = 44;
 export function simpleFill(object: BoardObject): string | null {
   switch (object.type) {
     case 'note':
+    case 'answer':
       return NOTE_PALETTE[object.color].fill;
     case 'frame':
       return THEME.frameFill;

@@ -1,9 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { AwarenessStateSchema, randomId, type AwarenessState, type Role, type Viewport } from '@clapboard/shared';
-import type { BoardEditor } from '../board/BoardEditor.ts';
-import { Observable } from '../board/Observable.ts';
-import type { Point } from '../canvas/geometry.ts';
-import { matchViewport } from '../canvas/viewport.ts';
+import { AwarenessStateSchema, MAX_SHARED_SELECTION, matchViewport, randomId, type AwarenessState, type Point, type Role, type Viewport } from '@clapboard/shared';
+import type { BoardEditor } from '../editor/BoardEditor.ts';
+import { Observable } from '../model/Observable.ts';
 import { sanitizeName } from './identity.ts';
 
 export interface Peer {
@@ -65,7 +63,7 @@ export class Presence {
         if (source === 'user' && this.following.get() !== null) this.follow(null);
         this.scheduleViewport();
       }),
-      editor.selection.subscribe(() => this.set('selection', editor.selection.current.slice(0, 1000))),
+      editor.selection.subscribe(() => this.set('selection', editor.selection.current.slice(0, MAX_SHARED_SELECTION))),
       editor.editing.subscribe(() => this.set('editing', editor.editing.get())),
     );
     this.handleChange();

@@ -1,11 +1,11 @@
+import { MAX_DISPLAY_NAME_LENGTH } from '@clapboard/shared';
+
 /** Where the display name is kept between visits (no account: a name is all we ask for). */
 export const DISPLAY_NAME_KEY = 'clapboard.displayName';
 const COLOR_KEY = 'clapboard.color';
 
 /** Cursor colours, all dark enough for white name labels (WCAG AA). */
 export const CURSOR_COLORS = ['#c62828', '#ad1457', '#6a1b9a', '#283593', '#1565c0', '#00695c', '#2e7d32', '#8d6e00', '#d84315', '#4e342e'];
-
-export const MAX_NAME_LENGTH = 64;
 
 export function defaultDisplayName(guestLabel: (n: number) => string): string {
   return guestLabel(100 + Math.floor(Math.random() * 900));
@@ -26,7 +26,7 @@ export function saveDisplayName(name: string): void {
 }
 
 export function sanitizeName(name: string): string {
-  return name.trim().slice(0, MAX_NAME_LENGTH).trim();
+  return name.trim().slice(0, MAX_DISPLAY_NAME_LENGTH).trim();
 }
 
 export function loadColor(): string {

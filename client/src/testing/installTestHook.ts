@@ -1,34 +1,7 @@
-import type { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
-import type { BoardConnection } from '../app/BoardConnection.ts';
-import type { ConnectionSnapshot } from '../app/connectionTracker.ts';
-import type { BoardEditor } from '../board/BoardEditor.ts';
-import type { CanvasController, RenderStats } from '../canvas/CanvasController.ts';
-
-/** The contract the end-to-end tests and the browser benchmark drive the board through. */
-export interface ClapboardTestHook {
-  contentDoc: Y.Doc;
-  controlDoc: Y.Doc;
-  awareness: Awareness;
-  isReady(): boolean;
-  connection(): ConnectionSnapshot;
-  getViewport(): { x: number; y: number; zoom: number };
-  setViewport(view: { x: number; y: number; zoom: number }): void;
-  zoomToFit(): void;
-  renderStats(): RenderStats;
-  disconnect(): void;
-  connect(): void;
-  undo(): void;
-  redo(): void;
-  /** Extra (not in the original contract): ms of canvas work in each recent frame, newest last. */
-  frameTimes(): number[];
-}
-
-declare global {
-  interface Window {
-    __clapboard?: ClapboardTestHook;
-  }
-}
+import type { CanvasController } from '../canvas/CanvasController.ts';
+import type { BoardConnection } from '../connection/BoardConnection.ts';
+import type { BoardEditor } from '../editor/BoardEditor.ts';
+import type { ClapboardTestHook } from './testHook.ts';
 
 /**
  * Installs `window.__clapboard`. Always on: it exposes nothing a person at
@@ -41,7 +14,7 @@ export function installTestHook(connection: BoardConnection, editor: BoardEditor
     editor.store.flush();
     controller.schedule();
   });
-  window.__clapboard = {
+  const hook: ClapboardTestHook = {
     contentDoc: connection.contentDoc,
     controlDoc: connection.controlDoc,
     awareness: connection.awareness,
@@ -57,6 +30,7 @@ export function installTestHook(connection: BoardConnection, editor: BoardEditor
     redo: () => editor.redo(),
     frameTimes: () => [...controller.frameTimes],
   };
+  window.__clapboard = hook;
   return () => {
     offSync();
     delete window.__clapboard;

@@ -12,6 +12,7 @@ import {
   getMetaMap,
   getSettingsMap,
   randomId,
+  readBoardTitle,
   type BoardSession,
   type CreateBoardResponse,
   type Role,
@@ -41,7 +42,7 @@ export const boardRoutes: FastifyPluginAsync<{ publicUrl: () => string }> = asyn
     if (!parsed.success) return sendError(reply, 400, ApiErrorCode.BadRequest, z.prettifyError(parsed.error));
     const id = randomId(22);
     const { tokens, hashes } = generateRoleTokens();
-    await app.store.createBoard({ id, title: parsed.data.title, tokenHashes: hashes, initialUpdates: initialDocuments(parsed.data.title) });
+    await app.store.createBoard({ id, tokenHashes: hashes, initialUpdates: initialDocuments(parsed.data.title) });
     const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(publicUrl(), id, tokens[role])])) as Record<Role, string>;
     const body: CreateBoardResponse = { id, links };
     return reply.code(201).send(body);
@@ -52,12 +53,13 @@ export const boardRoutes: FastifyPluginAsync<{ publicUrl: () => string }> = asyn
     const token = bearerToken(request.headers.authorization);
     // Unknown board and wrong token answer alike, so ids cannot be probed.
     const role = boardId.success && token ? await app.store.roleForTokenHash(boardId.data, hashToken(token)) : null;
-    const board = role && boardId.success ? await app.store.getBoard(boardId.data) : null;
-    if (!role || !board) return sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
+    if (!role || !boardId.success) return sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
+    // The title lives in the control document (facilitators rename it there), nowhere else.
+    const title = await app.rooms.withRoom({ boardId: boardId.data, doc: 'control' }, (room) => readBoardTitle(room.doc));
     const body: BoardSession = {
-      boardId: board.id,
+      boardId: boardId.data,
       role,
-      title: board.title,
+      title,
       schemaVersion: CURRENT_SCHEMA_VERSION,
       protocolVersion: PROTOCOL_VERSION,
     };

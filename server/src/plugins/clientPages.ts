@@ -14,7 +14,16 @@ export const clientPages: FastifyPluginAsync<{ clientDist: string }> = async (ap
     app.get('/', async (_request, reply) => reply.type('text/plain').send('Clapboard server is running; the client is not built.'));
     return;
   }
-  await app.register(fastifyStatic, { root: clientDist, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: clientDist,
+    wildcard: false,
+    index: ['index.html'],
+    // Source maps publish the client's whole source. A production build has
+    // none; one built with `--mode development` does, and is still not
+    // served: debug with the Vite dev server (or `vite preview`) instead.
+    // Checked for every file this plugin sends, through either route.
+    allowedPath: (pathName) => !pathName.endsWith('.map'),
+  });
   app.get('/b/:boardId', async (_request, reply) => reply.sendFile('index.html'));
   app.get('/assets/*', async (request, reply) => {
     const file = (request.params as { '*': string })['*'];

@@ -15,6 +15,7 @@ export const storagePlugin = fp<{ store: BoardStore; fanout: Fanout }>(
     app.decorate('store', store);
     app.decorate('fanout', fanout);
     app.addHook('onClose', async () => {
+      await fanout.close();
       await store.close();
     });
   },

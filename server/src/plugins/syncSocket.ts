@@ -1,17 +1,34 @@
 import websocket from '@fastify/websocket';
 import fp from 'fastify-plugin';
-import { ApiErrorCode, BoardIdSchema, CloseCode, CloseCodeName, type DocKind, type Role } from '@clapboard/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import {
+  ApiErrorCode,
+  BoardIdSchema,
+  CloseCode,
+  CloseCodeName,
+  SYNC_SUBPROTOCOL,
+  WRITER_SUBPROTOCOL_PREFIX,
+  subprotocolValue,
+  tokenFromSubprotocols,
+  type DocKind,
+} from '@clapboard/shared';
 import { hashToken } from '../auth/capabilityTokens.ts';
+import type { SyncLimits } from '../config.ts';
 import { sendError } from '../errors.ts';
-import type { DocumentRoom } from '../sync/DocumentRoom.ts';
+import type { DocKey } from '../storage/BoardStore.ts';
+import { MessageHandlers } from '../sync/MessageHandlers.ts';
 import { RoomRegistry } from '../sync/RoomRegistry.ts';
+import type { ConnectionGrant } from '../sync/SyncConnection.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     rooms: RoomRegistry;
+    /** Register Clapboard's own message kinds here (FIRST_EXTENSION_MESSAGE_TYPE and up), from their own plugin. */
+    syncMessages: MessageHandlers;
   }
   interface FastifyRequest {
-    syncTarget?: { room: DocumentRoom; role: Role };
+    syncTarget?: { key: DocKey; grant: ConnectionGrant };
   }
 }
 
@@ -20,31 +37,48 @@ export interface SyncSocketOptions {
   maxBufferedBytes: number;
   compactAfterUpdates: number;
   roomIdleMs: number;
+  limits: SyncLimits;
   /** Interval of websocket pings; a client that misses one is dropped. */
   heartbeatMs?: number;
 }
 
+/** `Sec-WebSocket-Protocol` is one comma-separated header. */
+function offeredSubprotocols(request: FastifyRequest): string[] {
+  const header = request.headers['sec-websocket-protocol'];
+  return typeof header === 'string' ? header.split(',').map((protocol) => protocol.trim()) : [];
+}
+
 /**
  * The y-websocket endpoint: `/sync/<boardId>` (content) and
- * `/sync/<boardId>/control` (facilitator-only state), token in `?token=`.
- * Authorization and loading happen in preValidation, before the upgrade:
- * a bad token gets a plain 401 and never a websocket, and the room is ready
- * when the socket opens so its first message is handled, not dropped.
+ * `/sync/<boardId>/control` (facilitator-only state). The token travels in
+ * `Sec-WebSocket-Protocol` (`?token=` still works, for clients that cannot
+ * set it). Authorization happens in preValidation, before the upgrade: a
+ * bad token gets a plain 401 and never a websocket. The room is acquired
+ * only once the upgrade has succeeded: a plain GET, or a handshake that ws
+ * rejects, must not load a board and pin it in memory.
  */
 export const syncSocketPlugin = fp<SyncSocketOptions>(
   async (app, options) => {
+    const messageHandlers = new MessageHandlers();
+    app.decorate('syncMessages', messageHandlers);
     const rooms = new RoomRegistry({
+      messageHandlers,
       store: app.store,
       fanout: app.fanout,
       log: app.log,
       maxBufferedBytes: options.maxBufferedBytes,
+      limits: options.limits,
       compactAfterUpdates: options.compactAfterUpdates,
       idleMs: options.roomIdleMs,
     });
     app.decorate('rooms', rooms);
 
     await app.register(websocket, {
-      options: { maxPayload: options.maxPayloadBytes },
+      options: {
+        maxPayload: options.maxPayloadBytes,
+        // Answer with the plain protocol name, never the token-bearing one.
+        handleProtocols: (offered: Set<string>) => (offered.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
+      },
       preClose: async () => {
         // From here on a websocket upgrade (a client reconnecting while we
         // shut down) is dropped at once. Routed, it would be answered 503 on
@@ -65,22 +99,47 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
 
     const route = (doc: DocKind) => ({
       websocket: true as const,
-      preValidation: async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+      preValidation: async (request: FastifyRequest, reply: FastifyReply) => {
         const { boardId } = request.params as { boardId: string };
-        const { token } = request.query as { token?: unknown };
+        const { token: queryToken } = request.query as { token?: unknown };
+        const offered = offeredSubprotocols(request);
+        const token = tokenFromSubprotocols(offered) ?? (typeof queryToken === 'string' ? queryToken : null);
         const id = BoardIdSchema.safeParse(boardId);
-        const role = id.success && typeof token === 'string' ? await app.store.roleForTokenHash(id.data, hashToken(token)) : null;
+        const role = id.success && token ? await app.store.roleForTokenHash(id.data, hashToken(token)) : null;
         if (!role || !id.success) return sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
-        request.syncTarget = { room: await rooms.acquire({ boardId: id.data, doc }), role };
+        const key = { boardId: id.data, doc };
+        if (rooms.connectionsOf(key) >= options.limits.maxConnectionsPerBoard) {
+          return sendError(reply, 503, ApiErrorCode.BoardFull, 'this board has as many connections as it allows');
+        }
+        const writerKey = subprotocolValue(offered, WRITER_SUBPROTOCOL_PREFIX);
+        request.syncTarget = { key, grant: { role, writerKey: writerKey ? hashToken(writerKey) : null } };
       },
     });
-    const handler = (socket: import('ws').WebSocket, request: import('fastify').FastifyRequest) => {
+    const handler = (socket: WebSocket, request: FastifyRequest) => {
       const target = request.syncTarget;
       if (!target) {
         socket.close(CloseCode.GoingAway);
         return;
       }
-      target.room.attach(socket, target.role);
+      // Loading may take a while: hold what the client sends meanwhile (and
+      // stop reading more) so its first messages are handled, not dropped.
+      const early: Array<[Buffer, boolean]> = [];
+      const hold = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
+      socket.on('message', hold);
+      socket.pause();
+      rooms.acquire(target.key).then(
+        (room) => {
+          socket.off('message', hold);
+          const connection = socket.readyState === socket.OPEN ? room.attach(socket, target.grant) : null;
+          if (!connection) {
+            rooms.release(room);
+            return;
+          }
+          for (const [data, isBinary] of early) socket.emit('message', data, isBinary);
+          socket.resume();
+        },
+        () => socket.close(CloseCode.GoingAway, CloseCodeName[CloseCode.GoingAway]),
+      );
     };
     app.get('/sync/:boardId', route('content'), handler);
     app.get('/sync/:boardId/control', route('control'), handler);

@@ -10,14 +10,16 @@ export function docKeyString(key: DocKey): string {
   return `${key.boardId}:${key.doc}`;
 }
 
+/**
+ * A board as storage knows it: its id. Its title lives in its control
+ * document (`settings.title`), like everything people can change.
+ */
 export interface BoardRecord {
   id: string;
-  title: string;
 }
 
 export interface NewBoard {
   id: string;
-  title: string;
   /** SHA-256 hashes of the capability tokens, by role. The tokens themselves are never stored. */
   tokenHashes: Record<Role, string>;
   /** First update of each document (written by the server's own Yjs client). */
@@ -25,18 +27,41 @@ export interface NewBoard {
 }
 
 /**
- * What was stored for one document: an optional compacted snapshot followed
- * by the updates appended since, in order. Replaying them all into a fresh
- * Y.Doc gives the document.
+ * What was stored for one document, read in one consistent read: an
+ * optional compacted snapshot followed by the log rows not folded into it,
+ * in sequence order. Replaying them all into a fresh Y.Doc gives the
+ * document (Yjs updates commute, so the order is for tidiness, not meaning).
  */
 export interface StoredDocument {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
-  /** Sequence number of the last update (or of the snapshot's last folded update); 0 if none. */
+  /** The sequence number of each of `updates`, index for index: how a compaction names the rows it folded. */
+  seqs: number[];
+  /**
+   * Which snapshot this read saw: 0 for none. Every compaction that commits
+   * gives the document a new version, so a compaction of this read can tell
+   * whether another one committed since (see compactDocument).
+   */
+  snapshotVersion: number;
+  /**
+   * Highest sequence number read (of `updates`, or else folded into the
+   * snapshot); 0 if none. Not a compaction bound: with several writers a
+   * lower seq can commit after a higher one (see compactDocument).
+   */
   lastSeq: number;
 }
 
+/** What a compaction replayed: the read it folded. A StoredDocument is one. */
+export type FoldedRead = Pick<StoredDocument, 'snapshotVersion' | 'seqs'>;
+
+/**
+ * `compacted`: the snapshot was replaced and the folded rows deleted.
+ * `superseded`: another compaction committed after the read; nothing changed.
+ */
+export type CompactOutcome = 'compacted' | 'superseded';
+
 export interface CompactionResult {
+  /** Log rows this compaction folded and deleted; 0 if there were none, or it was superseded. */
   foldedUpdates: number;
   snapshotBytes: number;
 }
@@ -54,6 +79,7 @@ export interface BoardStore {
   /** The role a token hash grants on a board, or null. */
   roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null>;
 
+  /** The snapshot and the log, from one read (one transaction), so the two agree. */
   loadDocument(key: DocKey): Promise<StoredDocument>;
   /**
    * Appends one update to a document's log. Resolves with its sequence number
@@ -65,16 +91,36 @@ export interface BoardStore {
    */
   appendUpdate(key: DocKey, update: Uint8Array): Promise<number>;
   /**
-   * Replaces the snapshot and every update with seq <= throughSeq by `snapshot`,
-   * atomically. `snapshot` must contain everything those rows contained.
+   * Folds one read of the document into `snapshot`: replaces the stored
+   * snapshot by it and deletes exactly the log rows whose seqs `folded`
+   * names, in one transaction. `snapshot` must contain the read's snapshot
+   * and every row it names.
+   *
+   * What it may delete is only those rows. Never a range such as "every seq
+   * up to the highest read": sequence order is not commit order once several
+   * processes write (PostgreSQL hands out seqs when a row is inserted, not
+   * when it commits), so a row with a lower seq than the highest read may
+   * commit after the read; it is in no snapshot and must stay in the log.
+   * Rows appended after the read stay too, whatever their seq.
+   *
+   * It applies only if the document's snapshot is still the one the read saw
+   * (`folded.snapshotVersion`). Otherwise another compaction committed in
+   * between: its snapshot may hold rows this one lacks, which it has already
+   * deleted, so replacing it would lose them. Then nothing changes and this
+   * resolves `superseded`.
+   *
+   * In PostgreSQL terms: UPDATE the snapshot row WHERE version = the read's,
+   * bumping the version (INSERT … ON CONFLICT DO NOTHING if the read saw
+   * none); only if that touched a row, DELETE … WHERE seq = ANY(the folded
+   * seqs); then commit.
    */
-  compactDocument(key: DocKey, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  compactDocument(key: DocKey, snapshot: Uint8Array, folded: FoldedRead): Promise<CompactOutcome>;
   /**
-   * Optional: folds the stored log into a snapshot by itself — replays the
-   * stored snapshot and updates into a fresh Y.Doc, re-encodes it and calls
-   * the equivalent of `compactDocument` — so that it can do the replay off
-   * the main thread. Without it, `compactDocument()` in sync/compaction.ts
-   * replays on the calling thread.
+   * Optional: folds the stored log into a snapshot by itself — reads the
+   * document, replays the snapshot and updates into a fresh Y.Doc, re-encodes
+   * it and calls the equivalent of `compactDocument` with that read — so that
+   * it can do the replay off the main thread. Without it, `compactDocument()`
+   * in sync/compaction.ts replays on the calling thread.
    */
   compactLog?(key: DocKey): Promise<CompactionResult>;
   /** Number of log rows (not counting the snapshot) for a document. */

@@ -1,8 +1,20 @@
 import type { Role } from '@clapboard/shared';
-import { docKeyString, type BoardRecord, type BoardStore, type DocKey, type NewBoard, type StoredDocument } from './BoardStore.ts';
+import {
+  docKeyString,
+  type BoardRecord,
+  type BoardStore,
+  type CompactOutcome,
+  type DocKey,
+  type FoldedRead,
+  type NewBoard,
+  type StoredDocument,
+} from './BoardStore.ts';
 
 interface MemoryDocument {
   snapshot: Uint8Array | null;
+  /** 0 while there is no snapshot; one more with each compaction. */
+  snapshotVersion: number;
+  /** Highest seq folded into the snapshot, for `lastSeq` when the log is empty. */
   snapshotSeq: number;
   updates: Array<{ seq: number; update: Uint8Array }>;
 }
@@ -16,7 +28,7 @@ export class MemoryBoardStore implements BoardStore {
 
   async createBoard(board: NewBoard): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
-    this.boards.set(board.id, { id: board.id, title: board.title });
+    this.boards.set(board.id, { id: board.id });
     for (const [role, hash] of Object.entries(board.tokenHashes) as Array<[Role, string]>) {
       this.tokens.set(hash, { boardId: board.id, role });
     }
@@ -36,10 +48,12 @@ export class MemoryBoardStore implements BoardStore {
 
   async loadDocument(key: DocKey): Promise<StoredDocument> {
     const document = this.documents.get(docKeyString(key));
-    if (!document) return { snapshot: null, updates: [], lastSeq: 0 };
+    if (!document) return { snapshot: null, updates: [], seqs: [], snapshotVersion: 0, lastSeq: 0 };
     return {
       snapshot: document.snapshot?.slice() ?? null,
       updates: document.updates.map((row) => row.update.slice()),
+      seqs: document.updates.map((row) => row.seq),
+      snapshotVersion: document.snapshotVersion,
       lastSeq: document.updates.at(-1)?.seq ?? document.snapshotSeq,
     };
   }
@@ -50,12 +64,15 @@ export class MemoryBoardStore implements BoardStore {
     return seq;
   }
 
-  async compactDocument(key: DocKey, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+  async compactDocument(key: DocKey, snapshot: Uint8Array, folded: FoldedRead): Promise<CompactOutcome> {
     const document = this.document(key);
-    if (document.snapshot && throughSeq < document.snapshotSeq) return;
+    if (document.snapshotVersion !== folded.snapshotVersion) return 'superseded';
+    const foldedSeqs = new Set(folded.seqs);
     document.snapshot = snapshot.slice();
-    document.snapshotSeq = throughSeq;
-    document.updates = document.updates.filter((row) => row.seq > throughSeq);
+    document.snapshotVersion += 1;
+    document.snapshotSeq = folded.seqs.reduce((highest, seq) => Math.max(highest, seq), document.snapshotSeq);
+    document.updates = document.updates.filter((row) => !foldedSeqs.has(row.seq));
+    return 'compacted';
   }
 
   async countUpdates(key: DocKey): Promise<number> {
@@ -68,7 +85,7 @@ export class MemoryBoardStore implements BoardStore {
     const id = docKeyString(key);
     let document = this.documents.get(id);
     if (!document) {
-      document = { snapshot: null, snapshotSeq: 0, updates: [] };
+      document = { snapshot: null, snapshotVersion: 0, snapshotSeq: 0, updates: [] };
       this.documents.set(id, document);
     }
     return document;

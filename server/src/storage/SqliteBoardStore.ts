@@ -1,11 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { RoleSchema, type Role } from '@clapboard/shared';
-import type { BoardRecord, BoardStore, CompactionResult, DocKey, NewBoard, StoredDocument } from './BoardStore.ts';
+import type { BoardRecord, BoardStore, CompactionResult, CompactOutcome, DocKey, FoldedRead, NewBoard, StoredDocument } from './BoardStore.ts';
+import { ensurePrivateDatabaseFile, ensurePrivateDirectory } from './privateFiles.ts';
 import { documentReader, openConnection, SQL } from './sqliteShared.mjs';
 import { migrateSqlite } from './sqliteSchema.ts';
-import type { AppendItem, FoldResult } from './sqliteWorkerProtocol.ts';
+import type { AppendItem, FoldResult, WorkerRequestBody } from './sqliteWorkerProtocol.ts';
 import { StorageWorkerError, WorkerLink } from './sqliteWorkerLink.ts';
 
 export { StorageWorkerError } from './sqliteWorkerLink.ts';
@@ -50,12 +50,16 @@ export class SqliteBoardStore implements BoardStore {
   private lastGroup: Promise<void> = Promise.resolve();
   private readonly compactions = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
+  private readonly siblings = new Set<{ close(): Promise<void> }>();
+  /** While siblings close, their last writes still go through. */
+  private closingSiblings = false;
   private readonly statements;
   private readonly readDocument: (key: DocKey) => StoredDocument;
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename === ':memory:') throw new Error('SqliteBoardStore needs a database file; use MemoryBoardStore for throwaway stores');
-    fs.mkdirSync(path.dirname(options.filename), { recursive: true });
+    ensurePrivateDirectory(path.dirname(options.filename));
+    ensurePrivateDatabaseFile(options.filename);
     const synchronous = options.synchronous ?? 'FULL';
     // Opened and migrated here, synchronously, so a bad path or schema fails at start-up.
     this.db = openConnection(options.filename, synchronous);
@@ -106,9 +110,11 @@ export class SqliteBoardStore implements BoardStore {
     });
   }
 
-  async compactDocument(key: DocKey, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+  async compactDocument(key: DocKey, snapshot: Uint8Array, folded: FoldedRead): Promise<CompactOutcome> {
     this.assertOpen();
-    await this.writer.request({ op: 'compact', boardId: key.boardId, doc: key.doc, snapshot, throughSeq });
+    // Only the two fields cross to the thread, not a whole StoredDocument passed as `folded`.
+    const read: FoldedRead = { snapshotVersion: folded.snapshotVersion, seqs: folded.seqs };
+    return this.writer.request<CompactOutcome>({ op: 'compact', boardId: key.boardId, doc: key.doc, snapshot, folded: read });
   }
 
   /** Compaction with the read and the replay on the folder thread and the write on the writer. */
@@ -116,12 +122,12 @@ export class SqliteBoardStore implements BoardStore {
     if (this.closing) return Promise.reject(new StorageWorkerError('store is closed'));
     const task = (async () => {
       const folded = await this.folder.request<FoldResult>({ op: 'fold', boardId: key.boardId, doc: key.doc });
-      if (folded.snapshot) {
-        const { snapshot } = folded;
-        await this.writer.request({ op: 'compact', boardId: key.boardId, doc: key.doc, snapshot, throughSeq: folded.throughSeq }, [
-          snapshot.buffer as ArrayBuffer,
-        ]);
-      }
+      if (!folded.snapshot) return { foldedUpdates: 0, snapshotBytes: folded.snapshotBytes };
+      const { snapshot } = folded;
+      const outcome = await this.writer.request<CompactOutcome>({ op: 'compact', boardId: key.boardId, doc: key.doc, snapshot, folded: folded.folded }, [
+        snapshot.buffer as ArrayBuffer,
+      ]);
+      if (outcome === 'superseded') return { foldedUpdates: 0, snapshotBytes: 0 };
       return { foldedUpdates: folded.foldedUpdates, snapshotBytes: folded.snapshotBytes };
     })();
     this.compactions.add(task);
@@ -140,6 +146,9 @@ export class SqliteBoardStore implements BoardStore {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.closingSiblings = true;
+      await Promise.allSettled([...this.siblings].map((sibling) => sibling.close()));
+      this.closingSiblings = false;
       await Promise.allSettled(this.compactions);
       this.flush();
       await this.writer.close();
@@ -147,6 +156,23 @@ export class SqliteBoardStore implements BoardStore {
       this.db.close();
     })();
     return this.closing;
+  }
+
+  /**
+   * For a store that keeps its own tables in this database file
+   * (SqliteRoundStore): the main-thread read connection and requests to the
+   * one writer thread, so it writes in order with appends and never from
+   * the main thread. `sibling.close()` runs first when this store closes.
+   */
+  shareDatabase(sibling: { close(): Promise<void> }): { read: Database.Database; write: <T>(body: WorkerRequestBody) => Promise<T> } {
+    this.siblings.add(sibling);
+    return {
+      read: this.db,
+      write: <T>(body: WorkerRequestBody) => {
+        if (this.closing && !this.closingSiblings) return Promise.reject(new StorageWorkerError('store is closed'));
+        return this.writer.request<T>(body);
+      },
+    };
   }
 
   /** Test hook: kills the writer thread at whatever point it is; unanswered appends reject. */

@@ -31,6 +31,43 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX doc_updates_by_doc ON doc_updates (board_id, doc, seq);
   `,
+  // A compaction replaces the snapshot only if it is still the one it read
+  // (BoardStore.compactDocument); through_seq cannot tell, since a later
+  // compaction may fold rows with lower seqs. Existing snapshots start at 1.
+  `
+  ALTER TABLE doc_snapshots ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  `,
+  // The title lives in the board's control document (settings.title), where
+  // facilitators rename it; a second copy here went stale on every rename.
+  `
+  ALTER TABLE boards DROP COLUMN title;
+  `,
+  // Anonymous rounds (server/src/rounds, docs/anonymity.md). No time, client
+  // id, connection, token or address next to an answer. A round's answers
+  // are one record, rewritten whole (sorted by their random ids) on every
+  // change: a row per answer would sit in the page in arrival order, since
+  // SQLite lays out each new cell below the previous one whatever its key.
+  `
+  CREATE TABLE rounds (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    round_id TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    translations TEXT,
+    k INTEGER NOT NULL,
+    closes_at TEXT,
+    state TEXT NOT NULL CHECK (state IN ('open', 'closed', 'revealed')),
+    published_count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (board_id, round_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE round_answers (
+    board_id TEXT NOT NULL,
+    round_id TEXT NOT NULL,
+    answer_count INTEGER NOT NULL,
+    answers TEXT NOT NULL,
+    PRIMARY KEY (board_id, round_id),
+    FOREIGN KEY (board_id, round_id) REFERENCES rounds (board_id, round_id) ON DELETE CASCADE
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
 
 export function migrateSqlite(db: Database.Database): void {

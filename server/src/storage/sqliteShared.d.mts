@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DocKey, StoredDocument } from './BoardStore.ts';
 
-/** Opens a connection with the store's pragmas (WAL unless read-only, busy timeout, foreign keys). */
+/** Opens a connection with the store's pragmas (WAL unless read-only, secure_delete, busy timeout, foreign keys). */
 export declare function openConnection(filename: string, synchronous: 'FULL' | 'NORMAL', options?: { readonly?: boolean }): Database.Database;
 
 export declare const SQL: Readonly<{
@@ -12,8 +12,9 @@ export declare const SQL: Readonly<{
   insertUpdate: string;
   selectSnapshot: string;
   selectUpdates: string;
-  upsertSnapshot: string;
-  deleteUpdatesThrough: string;
+  insertSnapshot: string;
+  replaceSnapshot: string;
+  deleteUpdate: string;
   countUpdates: string;
 }>;
 

@@ -16,6 +16,11 @@ export function openConnection(filename, synchronous, options = {}) {
   if (!readonly) db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
+  // Deleted rows (a deleted note's text in folded log rows, a replaced
+  // snapshot) are overwritten with zeros instead of left in free space.
+  // Per connection, so every connection that writes must set it; read-only
+  // ones set it too so no future writer can be opened without it.
+  db.pragma('secure_delete = ON');
   // Another connection (the store's writer thread, a second server, a backup)
   // may hold the write lock briefly.
   db.pragma('busy_timeout = 5000');
@@ -23,17 +28,21 @@ export function openConnection(filename, synchronous, options = {}) {
 }
 
 export const SQL = Object.freeze({
-  insertBoard: 'INSERT INTO boards (id, title) VALUES (?, ?)',
+  insertBoard: 'INSERT INTO boards (id) VALUES (?)',
   insertToken: 'INSERT INTO board_tokens (token_hash, board_id, role) VALUES (?, ?, ?)',
-  getBoard: 'SELECT id, title FROM boards WHERE id = ?',
+  getBoard: 'SELECT id FROM boards WHERE id = ?',
   roleForToken: 'SELECT role FROM board_tokens WHERE token_hash = ? AND board_id = ?',
   insertUpdate: 'INSERT INTO doc_updates (board_id, doc, data) VALUES (?, ?, ?)',
-  selectSnapshot: 'SELECT snapshot, through_seq FROM doc_snapshots WHERE board_id = ? AND doc = ?',
+  selectSnapshot: 'SELECT snapshot, through_seq, version FROM doc_snapshots WHERE board_id = ? AND doc = ?',
   selectUpdates: 'SELECT seq, data FROM doc_updates WHERE board_id = ? AND doc = ? ORDER BY seq',
-  upsertSnapshot: `INSERT INTO doc_snapshots (board_id, doc, snapshot, through_seq) VALUES (?, ?, ?, ?)
-     ON CONFLICT (board_id, doc) DO UPDATE SET snapshot = excluded.snapshot, through_seq = excluded.through_seq
-     WHERE excluded.through_seq >= doc_snapshots.through_seq`,
-  deleteUpdatesThrough: 'DELETE FROM doc_updates WHERE board_id = ? AND doc = ? AND seq <= ?',
+  // Compaction (BoardStore.compactDocument): the first snapshot, unless another compaction wrote one first…
+  insertSnapshot: `INSERT INTO doc_snapshots (board_id, doc, snapshot, through_seq, version) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT (board_id, doc) DO NOTHING`,
+  // …or the next one, if the snapshot is still the version the compaction read…
+  replaceSnapshot: `UPDATE doc_snapshots SET snapshot = ?, through_seq = MAX(through_seq, ?), version = version + 1
+     WHERE board_id = ? AND doc = ? AND version = ?`,
+  // …and then exactly the rows it folded, one by one: never a range of seqs.
+  deleteUpdate: 'DELETE FROM doc_updates WHERE board_id = ? AND doc = ? AND seq = ?',
   countUpdates: 'SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ? AND doc = ?',
 });
 
@@ -46,11 +55,13 @@ export function documentReader(db) {
   const selectSnapshot = db.prepare(SQL.selectSnapshot);
   const selectUpdates = db.prepare(SQL.selectUpdates);
   return db.transaction((/** @type {{ boardId: string, doc: string }} */ key) => {
-    const snapshotRow = /** @type {{ snapshot: Buffer, through_seq: number } | undefined} */ (selectSnapshot.get(key.boardId, key.doc));
+    const snapshotRow = /** @type {{ snapshot: Buffer, through_seq: number, version: number } | undefined} */ (selectSnapshot.get(key.boardId, key.doc));
     const rows = /** @type {Array<{ seq: number, data: Buffer }>} */ (selectUpdates.all(key.boardId, key.doc));
     return {
       snapshot: snapshotRow ? new Uint8Array(snapshotRow.snapshot) : null,
       updates: rows.map((row) => new Uint8Array(row.data)),
+      seqs: rows.map((row) => row.seq),
+      snapshotVersion: snapshotRow?.version ?? 0,
       lastSeq: rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0,
     };
   });

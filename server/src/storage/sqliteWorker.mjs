@@ -30,6 +30,11 @@ const fold = config.role === 'folder' ? (await import('./foldLog.mjs')).foldStor
 const db = openConnection(config.filename, config.synchronous, { readonly: config.role === 'folder' });
 const read = documentReader(db);
 const write = config.role === 'writer' ? writer(db) : null;
+// Anonymous rounds share this database file and this writer (docs/anonymity.md).
+const rounds = config.role === 'writer' ? (await import('../rounds/sqliteRoundWriter.mjs')).roundWriter(db) : null;
+// Frames a killed process left in the WAL may hold earlier states of a
+// round's answers in the order they came in: fold them in and empty it.
+if (write) write.truncateWal();
 let closed = false;
 /** Set by the test hook SqliteBoardStore.crashWriterBeforeNextCommitForTesting(). */
 let crashBeforeNextCommit = false;
@@ -39,8 +44,9 @@ function writer(db) {
   const insertBoard = db.prepare(SQL.insertBoard);
   const insertToken = db.prepare(SQL.insertToken);
   const insertUpdate = db.prepare(SQL.insertUpdate);
-  const upsertSnapshot = db.prepare(SQL.upsertSnapshot);
-  const deleteUpdatesThrough = db.prepare(SQL.deleteUpdatesThrough);
+  const insertSnapshot = db.prepare(SQL.insertSnapshot);
+  const replaceSnapshot = db.prepare(SQL.replaceSnapshot);
+  const deleteUpdate = db.prepare(SQL.deleteUpdate);
   return {
     /** One transaction, one fsync, for every group given; the sequence numbers per group. */
     append: db.transaction((/** @type {AppendRequest[]} */ requests) =>
@@ -49,14 +55,38 @@ function writer(db) {
       ),
     ),
     createBoard: db.transaction((/** @type {import('./BoardStore.ts').NewBoard} */ board) => {
-      insertBoard.run(board.id, board.title);
+      insertBoard.run(board.id);
       for (const [role, hash] of Object.entries(board.tokenHashes)) insertToken.run(hash, board.id, role);
       for (const [doc, update] of Object.entries(board.initialUpdates)) insertUpdate.run(board.id, doc, update);
     }),
-    compact: db.transaction((/** @type {Extract<WorkerRequest, { op: 'compact' }>} */ request) => {
-      upsertSnapshot.run(request.boardId, request.doc, request.snapshot, request.throughSeq);
-      deleteUpdatesThrough.run(request.boardId, request.doc, request.throughSeq);
+    /**
+     * BoardStore.compactDocument: the snapshot only if it is still the one
+     * the compaction read, then the rows it folded and no others.
+     * @returns {import('./BoardStore.ts').CompactOutcome}
+     */
+    compact: db.transaction((/** @type {Extract<WorkerRequest, { op: 'compact' }>} */ { boardId, doc, snapshot, folded }) => {
+      const throughSeq = folded.seqs.reduce((highest, seq) => Math.max(highest, seq), 0);
+      const written =
+        folded.snapshotVersion === 0
+          ? insertSnapshot.run(boardId, doc, snapshot, throughSeq)
+          : replaceSnapshot.run(snapshot, throughSeq, boardId, doc, folded.snapshotVersion);
+      if (written.changes === 0) return 'superseded';
+      for (const seq of folded.seqs) deleteUpdate.run(boardId, doc, seq);
+      return 'compacted';
     }),
+    /**
+     * After a compaction, outside its transaction. secure_delete zeroes the
+     * folded rows in the pages the transaction wrote, but the WAL still holds
+     * earlier copies of those pages, text and all, until its frames happen to
+     * be overwritten. TRUNCATE copies every frame into the database and
+     * empties the WAL file. It waits (busy_timeout) for readers still on an
+     * older snapshot; if one outlasts that, the old frames stay until the
+     * next compaction's checkpoint. Appends wait behind it on this thread,
+     * which compaction's rarity (COMPACT_AFTER_UPDATES, unload) makes cheap.
+     */
+    truncateWal: () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
   };
 }
 
@@ -74,7 +104,7 @@ function answer(response, transfer = []) {
   port.postMessage(response, transfer);
 }
 
-/** @param {Exclude<WorkerRequest, AppendRequest>} request */
+/** @param {Exclude<WorkerRequest, AppendRequest | { op: 'roundAnswers' }>} request */
 function handle(request) {
   try {
     if (closed) throw new Error('store is closed');
@@ -86,21 +116,42 @@ function handle(request) {
         return;
       case 'compact':
         if (!write) throw new Error('not the writer');
-        write.compact(request);
-        answer({ id: request.id, ok: true });
+        const outcome = write.compact(request);
+        // Only a compaction that deleted rows leaves their old pages in the WAL.
+        if (outcome === 'compacted') write.truncateWal();
+        answer({ id: request.id, ok: true, value: outcome });
         return;
       case 'fold': {
         if (!fold) throw new Error('not the folder');
         const stored = read({ boardId: request.boardId, doc: request.doc });
         if (stored.updates.length === 0) {
-          answer({ id: request.id, ok: true, value: { snapshot: null, throughSeq: stored.lastSeq, foldedUpdates: 0, snapshotBytes: stored.snapshot?.byteLength ?? 0 } });
+          answer({ id: request.id, ok: true, value: { snapshot: null, folded: { snapshotVersion: stored.snapshotVersion, seqs: [] }, foldedUpdates: 0, snapshotBytes: stored.snapshot?.byteLength ?? 0 } });
           return;
         }
         const snapshot = fold(stored);
-        const value = { snapshot, throughSeq: stored.lastSeq, foldedUpdates: stored.updates.length, snapshotBytes: snapshot.byteLength };
+        const folded = { snapshotVersion: stored.snapshotVersion, seqs: stored.seqs };
+        const value = { snapshot, folded, foldedUpdates: stored.updates.length, snapshotBytes: snapshot.byteLength };
         answer({ id: request.id, ok: true, value }, [/** @type {ArrayBuffer} */ (snapshot.buffer)]);
         return;
       }
+      case 'createRound':
+        if (!rounds || !write) throw new Error('not the writer');
+        rounds.createRound(request.round);
+        answer({ id: request.id, ok: true });
+        return;
+      case 'setRoundState': {
+        if (!rounds || !write) throw new Error('not the writer');
+        const changed = rounds.setState(request);
+        // Revealing rewrites the answers without their words; no older copy stays in the WAL.
+        if (changed) write.truncateWal();
+        answer({ id: request.id, ok: true, value: changed });
+        return;
+      }
+      case 'setPublishedCount':
+        if (!rounds) throw new Error('not the writer');
+        rounds.setPublishedCount(request);
+        answer({ id: request.id, ok: true });
+        return;
       case 'crashBeforeNextCommit':
         crashBeforeNextCommit = true;
         answer({ id: request.id, ok: true });
@@ -136,6 +187,33 @@ function commitAppends(requests) {
   requests.forEach((request, index) => answer({ id: request.id, ok: true, value: seqs[index] }));
 }
 
+/** @typedef {Extract<WorkerRequest, { op: 'roundAnswers' }>} RoundAnswersRequest */
+
+/**
+ * Every round-answer group received together, in one transaction; then the
+ * WAL is checkpointed and truncated before anyone is answered. Otherwise the
+ * WAL would keep one frame per commit of the page holding a round's answers,
+ * each a copy with one more answer than the last: their arrival order, which
+ * the stored record itself does not keep. One truncation per group, however
+ * many answers it holds.
+ * @param {RoundAnswersRequest[]} requests
+ */
+function commitRoundAnswers(requests) {
+  /** @type {unknown[][]} */
+  let results;
+  try {
+    if (closed) throw new Error('store is closed');
+    if (!rounds || !write) throw new Error('not the writer');
+    results = rounds.answers(requests.map((request) => request.items));
+    write.truncateWal();
+  } catch (error) {
+    const serialized = serializeError(error);
+    for (const request of requests) answer({ id: request.id, ok: false, error: serialized });
+    return;
+  }
+  requests.forEach((request, index) => answer({ id: request.id, ok: true, value: results[index] }));
+}
+
 /** @type {WorkerRequest[]} */
 let queue = [];
 let drainScheduled = false;
@@ -153,6 +231,16 @@ function drain() {
   let index = 0;
   while (index < requests.length) {
     const request = /** @type {WorkerRequest} */ (requests[index]);
+    if (request.op === 'roundAnswers') {
+      /** @type {RoundAnswersRequest[]} */
+      const group = [];
+      while (index < requests.length && requests[index]?.op === 'roundAnswers') {
+        group.push(/** @type {RoundAnswersRequest} */ (requests[index]));
+        index += 1;
+      }
+      commitRoundAnswers(group);
+      continue;
+    }
     if (request.op !== 'append') {
       handle(request);
       index += 1;

@@ -1,5 +1,6 @@
-import type { DocKind } from '@clapboard/shared';
-import type { NewBoard } from './BoardStore.ts';
+import type { DocKind, RoundState } from '@clapboard/shared';
+import type { NewAnswer, NewRound } from '../rounds/RoundStore.ts';
+import type { FoldedRead, NewBoard } from './BoardStore.ts';
 
 /**
  * Messages between SqliteBoardStore (main thread) and its worker threads
@@ -21,16 +22,27 @@ export interface AppendItem {
   update: Uint8Array;
 }
 
+/** One change to a round's answers; answered with an AddAnswerOutcome (add) or a ReceiptMatch | null (edit, withdraw). */
+export type RoundAnswerMutation =
+  | { kind: 'add'; boardId: string; roundId: string; answer: NewAnswer; maxAnswers: number }
+  | { kind: 'edit'; boardId: string; roundId: string; receiptHash: string; text: string; lang: string | null }
+  | { kind: 'withdraw'; boardId: string; roundId: string; receiptHash: string };
+
 export type WorkerRequest =
   /** Writer: one group of appends; the worker commits every group it has received in one transaction. */
   | { id: number; op: 'append'; items: AppendItem[] }
   | { id: number; op: 'createBoard'; board: NewBoard }
-  /** Writer: replaces the snapshot and the rows it folds (see BoardStore.compactDocument). */
-  | { id: number; op: 'compact'; boardId: string; doc: DocKind; snapshot: Uint8Array; throughSeq: number }
+  /** Writer: replaces the snapshot and deletes the rows it folds (see BoardStore.compactDocument); answers a CompactOutcome. */
+  | { id: number; op: 'compact'; boardId: string; doc: DocKind; snapshot: Uint8Array; folded: FoldedRead }
   /** Folder: reads the document and replays it into a fresh Y.Doc; writes nothing. */
   | { id: number; op: 'fold'; boardId: string; doc: DocKind }
   /** Writer and folder: close the connection after everything received before, then exit. */
   | { id: number; op: 'close' }
+  /** Writer: anonymous rounds (server/src/rounds/sqliteRoundWriter.mjs). Consecutive `roundAnswers` share one transaction and one WAL truncation. */
+  | { id: number; op: 'roundAnswers'; items: RoundAnswerMutation[] }
+  | { id: number; op: 'createRound'; round: NewRound }
+  | { id: number; op: 'setRoundState'; boardId: string; roundId: string; state: 'closed' | 'revealed'; from: readonly RoundState[] }
+  | { id: number; op: 'setPublishedCount'; boardId: string; roundId: string; count: number }
   /** Writer, tests only: the thread exits at its next append commit, before BEGIN, as a crash would. */
   | { id: number; op: 'crashBeforeNextCommit' };
 
@@ -39,7 +51,8 @@ export type WorkerRequestBody = WorkerRequest extends infer R ? (R extends { id:
 export interface FoldResult {
   /** Null when there was nothing to fold. */
   snapshot: Uint8Array | null;
-  throughSeq: number;
+  /** The read the snapshot folds, to hand to the writer's compact. */
+  folded: FoldedRead;
   foldedUpdates: number;
   snapshotBytes: number;
 }

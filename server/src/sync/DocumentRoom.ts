@@ -7,58 +7,60 @@ import {
   CLIENT_WRITABLE_CONTENT_ROOTS,
   CLIENT_WRITABLE_CONTROL_ROOTS,
   CloseCode,
-  MessageType,
+  CloseCodeName,
   canWrite,
   migrateBoardDoc,
   type DocKind,
-  type Role,
   type TransactionOrigin,
+  type WritableLayout,
 } from '@clapboard/shared';
-import { docKeyString, type BoardStore, type DocKey } from '../storage/BoardStore.ts';
+import type { SyncLimits } from '../config.ts';
 import type { Fanout, FanoutMessage } from '../fanout/Fanout.ts';
-import { checkAwarenessUpdate } from './awarenessGuard.ts';
+import { boardLogRef } from '../logRef.ts';
+import { docKeyString, type BoardStore, type DocKey } from '../storage/BoardStore.ts';
+import { DurabilityOutbox } from './DurabilityOutbox.ts';
+import { FanoutBridge } from './FanoutBridge.ts';
+import type { MessageHandlers } from './MessageHandlers.ts';
 import { decoding, encodeAwarenessMessage, encodeSyncStep1, encodeSyncUpdateMessage } from './messages.ts';
+import { PresenceBinding } from './PresenceBinding.ts';
 import { ProtocolError } from './ProtocolError.ts';
-import { SyncConnection } from './SyncConnection.ts';
-import { checkUpdateScope, type ScopeVerdict } from './updateScope.ts';
+import { SyncConnection, type ConnectionGrant } from './SyncConnection.ts';
+import { SyncReplyCache } from './SyncReplyCache.ts';
+import type { UpdateLimits } from './updateScope.ts';
+import { WriterClaims } from './WriterClaims.ts';
 
 export const STORAGE_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'storage' });
 export const FANOUT_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'fanout' });
 export const MIGRATION_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'server', reason: 'migration' });
 
-/** Root types a client's update may touch, per document (the server's own writes are not checked). */
-const WRITABLE_ROOTS: Record<DocKind, readonly string[]> = {
+/** Root types a client's update may touch, and their layouts, per document (the server's own writes are not checked). */
+const WRITABLE_ROOTS: Record<DocKind, WritableLayout> = {
   content: CLIENT_WRITABLE_CONTENT_ROOTS,
   control: CLIENT_WRITABLE_CONTROL_ROOTS,
-};
-
-/** How a refused update closes its connection (see CloseCode and docs/protocol.md, "Write scope"). */
-const REFUSAL_CODES: Record<Exclude<ScopeVerdict, 'allowed'>, CloseCode> = {
-  forbidden: CloseCode.ForbiddenScope,
-  missing: CloseCode.MissingDependencies,
-  malformed: CloseCode.InvalidUpdate,
 };
 
 export interface RoomContext {
   store: BoardStore;
   fanout: Fanout;
   log: FastifyBaseLogger;
+  messageHandlers: MessageHandlers;
   maxBufferedBytes: number;
+  limits: SyncLimits;
   nextConnectionId: () => number;
-  /** Called when the log has grown enough that the room wants compacting. */
+  /** Called when everything is durable; the registry decides whether the log wants compacting. */
   requestCompaction: (room: DocumentRoom) => void;
   /** Called when storage failed and the room must be dropped from memory. */
   onFailure: (room: DocumentRoom) => void;
-}
-
-interface OutboxEntry {
-  /** Deliver once every local update up to this sequence is durable. */
-  seq: number;
-  deliver: () => void;
+  /** Called when a connection leaves. */
+  onDetach: (room: DocumentRoom) => void;
 }
 
 /**
- * One loaded Yjs document with its connections and awareness.
+ * One loaded Yjs document with its connections and presence. It composes
+ * one unit per concern: the durability outbox (durable before visible), the
+ * fan-out bridge to other processes, presence binding, Yjs client-id claims,
+ * cached sync replies; incoming messages go to the handler registered for
+ * their type (MessageHandlers).
  *
  * Durable before visible: every update is applied to the in-memory doc, then
  * appended to storage, and only once storage confirmed it is it relayed, to
@@ -70,44 +72,69 @@ export class DocumentRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly name: string;
-  /** Connections plus pending acquisitions; the registry unloads the room at 0. */
-  holds = 0;
-  appendsSinceCompaction = 0;
+  readonly log: Record<string, string>;
+  readonly writableLayout: WritableLayout;
+  readonly updateLimits: UpdateLimits;
+  /** Nobody may write under the client id the server writes with (migrations, later anonymous answers). */
+  readonly writers = new WriterClaims([this.doc.clientID]);
+  readonly replies = new SyncReplyCache(this.doc);
+  readonly presence: PresenceBinding;
+  readonly outbox: DurabilityOutbox;
 
   private readonly connections = new Map<number, SyncConnection>();
-  private readonly awarenessOwners = new Map<number, SyncConnection>();
-  private readonly outbox: OutboxEntry[] = [];
-  private appliedSeq = 0;
-  private durableSeq = 0;
-  private drainWaiters: Array<() => void> = [];
-  private unsubscribeFanout: () => void = () => {};
-  private failed = false;
+  private fanout: FanoutBridge | null = null;
 
   private constructor(
     readonly key: DocKey,
     private readonly context: RoomContext,
+    storedAppends: number,
   ) {
     this.name = docKeyString(key);
+    this.log = { board: boardLogRef(key.boardId), doc: key.doc };
+    this.writableLayout = WRITABLE_ROOTS[key.doc];
+    this.updateLimits = { maxStructs: context.limits.maxUpdateStructs, maxTypes: context.limits.maxUpdateTypes };
+    this.presence = new PresenceBinding(this.awareness, context.limits.maxPresencePerBoard);
+    this.outbox = new DurabilityOutbox({
+      storedAppends,
+      onIdle: () => context.requestCompaction(this),
+      onAppendFailed: (error) => this.fail(error),
+    });
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.handleDocUpdate);
-    this.awareness.on('update', this.handleAwarenessUpdate);
   }
 
-  /** Loads a document from storage, migrates it, and starts listening to other processes. */
+  /**
+   * Listens to other processes, then loads the document from storage and
+   * migrates it. In that order: what another process publishes while we
+   * load is either in what we load (it was durable before it was published)
+   * or arrives through the subscription, held until the load is done.
+   */
   static async load(key: DocKey, context: RoomContext): Promise<DocumentRoom> {
-    const stored = await context.store.loadDocument(key);
-    const room = new DocumentRoom(key, context);
+    const log = { board: boardLogRef(key.boardId), doc: key.doc };
+    const bridge = await FanoutBridge.open(context.fanout, docKeyString(key), {
+      publishFailed: (error) => context.log.error({ ...log, err: error }, 'fan-out publish failed'),
+      applyFailed: (error) => context.log.error({ ...log, err: error }, 'could not apply a fan-out message'),
+    });
+    let stored: Awaited<ReturnType<BoardStore['loadDocument']>>;
+    try {
+      stored = await context.store.loadDocument(key);
+    } catch (error) {
+      bridge.close();
+      throw error;
+    }
+    const room = new DocumentRoom(key, context, stored.updates.length);
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     }, STORAGE_ORIGIN);
-    room.appendsSinceCompaction = stored.updates.length;
+    room.doc.on('update', room.handleDocUpdate);
+    room.awareness.on('update', room.handleAwarenessUpdate);
+    room.fanout = bridge;
     if (key.doc === 'content') {
       const result = migrateBoardDoc(room.doc, MIGRATION_ORIGIN);
-      if (result.applied.length > 0) context.log.info({ room: room.name, ...result }, 'migrated board document');
+      if (result.applied.length > 0) context.log.info({ ...log, ...result }, 'migrated board document');
     }
-    room.unsubscribeFanout = context.fanout.subscribe(room.name, room.handleFanoutMessage);
+    bridge.start(room.handleFanoutMessage);
     return room;
   }
 
@@ -115,14 +142,22 @@ export class DocumentRoom {
     return this.connections.size;
   }
 
-  /** Starts serving a websocket. Must be called synchronously after the upgrade so no message is missed. */
-  attach(socket: WebSocket, role: Role): SyncConnection {
+  /**
+   * Starts serving a websocket; null (and the socket closed) when the board is
+   * full. Attach before the socket's first message is emitted, so none is missed.
+   */
+  attach(socket: WebSocket, grant: ConnectionGrant): SyncConnection | null {
+    if (this.connections.size >= this.context.limits.maxConnectionsPerBoard) {
+      socket.close(CloseCode.BoardFull, CloseCodeName[CloseCode.BoardFull]);
+      return null;
+    }
     const connection = new SyncConnection(
       this.context.nextConnectionId(),
       socket,
-      role,
-      canWrite(role, this.key.doc),
+      grant,
+      canWrite(grant.role, this.key.doc),
       this.context.maxBufferedBytes,
+      this.context.limits,
     );
     this.connections.set(connection.id, connection);
     socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(connection, data, isBinary));
@@ -140,16 +175,26 @@ export class DocumentRoom {
   }
 
   /**
-   * Resolves once every update applied so far is durable and relayed, or
-   * the room failed (its unstored updates will never be durable here).
+   * A change made by the server's own Yjs client (a template, an anonymous
+   * answer). Resolves once it is durable and relayed to every connection
+   * and process, so an HTTP route can answer "saved" truthfully; rejects if
+   * storage fails first. A transaction that changes nothing resolves at once.
    */
+  transactDurably(change: () => void, origin: Extract<TransactionOrigin, { kind: 'server' }>): Promise<void> {
+    if (this.outbox.failed) return Promise.reject(new Error('the board failed to store an earlier change'));
+    const before = this.outbox.lastApplied;
+    this.doc.transact(change, origin);
+    const seq = this.outbox.lastApplied;
+    return seq === before ? Promise.resolve() : this.outbox.settled(seq);
+  }
+
+  /** Resolves once every update applied so far is durable and relayed, or the room failed. */
   drained(): Promise<void> {
-    if (this.failed || (this.outbox.length === 0 && this.durableSeq === this.appliedSeq)) return Promise.resolve();
-    return new Promise((resolve) => this.drainWaiters.push(resolve));
+    return this.outbox.drained();
   }
 
   destroy(): void {
-    this.unsubscribeFanout();
+    this.fanout?.close();
     this.doc.off('update', this.handleDocUpdate);
     this.awareness.off('update', this.handleAwarenessUpdate);
     this.awareness.destroy();
@@ -158,113 +203,43 @@ export class DocumentRoom {
 
   private receive(connection: SyncConnection, data: Buffer, isBinary: boolean): void {
     try {
+      if (!connection.messages.take()) throw new ProtocolError(CloseCode.RateLimited);
       if (!isBinary) throw new ProtocolError(CloseCode.TextFrame);
-      this.handleMessage(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      const type = decoding.readVarUint(decoder);
+      const handler = this.context.messageHandlers.handlerFor(type);
+      if (!handler) throw new ProtocolError(CloseCode.UnknownMessageType, `type ${type}`);
+      handler({ room: this, connection, decoder });
     } catch (error) {
       const code = error instanceof ProtocolError ? error.code : CloseCode.MalformedMessage;
       // Only the close code is logged: the message itself may hold what a participant wrote.
-      this.context.log.warn({ room: this.name, connection: connection.id, code }, 'closing connection after a bad message');
+      this.context.log.warn({ ...this.log, connection: connection.id, code }, 'closing connection after a bad message');
       connection.close(code);
     }
   }
 
-  private handleMessage(connection: SyncConnection, message: Uint8Array): void {
-    const decoder = decoding.createDecoder(message);
-    const type = decoding.readVarUint(decoder);
-    switch (type) {
-      case MessageType.Sync:
-        this.handleSync(connection, decoder);
-        return;
-      case MessageType.Awareness:
-        this.handleAwareness(connection, decoding.readVarUint8Array(decoder));
-        return;
-      case MessageType.QueryAwareness:
-        connection.send(encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
-        return;
-      default:
-        throw new ProtocolError(CloseCode.UnknownMessageType, `type ${type}`);
-    }
-  }
-
-  private handleSync(connection: SyncConnection, decoder: decoding.Decoder): void {
-    const syncType = decoding.readVarUint(decoder);
-    const payload = decoding.readVarUint8Array(decoder);
-    if (syncType === syncProtocol.messageYjsSyncStep1) {
-      let diff: Uint8Array;
-      try {
-        diff = Y.encodeStateAsUpdate(this.doc, payload);
-      } catch {
-        throw new ProtocolError(CloseCode.MalformedMessage, 'bad state vector');
-      }
-      const reply = encodeSyncUpdateMessage(syncProtocol.messageYjsSyncStep2, diff);
-      this.whenDurable(() => connection.send(reply));
-      return;
-    }
-    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
-      throw new ProtocolError(CloseCode.MalformedMessage, `sync type ${syncType}`);
-    }
-    // Read-only connections (observers; participants on the control document)
-    // still answer the server's sync step 1, so their updates are dropped
-    // quietly rather than treated as an attack.
-    if (!connection.canWrite) return;
-    // Judged before Yjs sees it: Yjs applies what it can of an update, so a
-    // refused one must never reach applyUpdate, not even in part.
-    const verdict = checkUpdateScope(this.doc, payload, WRITABLE_ROOTS[this.key.doc]);
-    if (verdict !== 'allowed') throw new ProtocolError(REFUSAL_CODES[verdict]);
-    try {
-      Y.applyUpdate(this.doc, payload, connection.origin);
-    } catch {
-      throw new ProtocolError(CloseCode.InvalidUpdate);
-    }
-  }
-
-  private handleAwareness(connection: SyncConnection, payload: Uint8Array): void {
-    const verdict = checkAwarenessUpdate(payload, connection, {
-      clockOf: (clientId) => this.awareness.meta.get(clientId)?.clock,
-      ownedByAnother: (clientId) => {
-        const owner = this.awarenessOwners.get(clientId);
-        return owner !== undefined && owner !== connection;
-      },
-    });
-    if (verdict.bind !== null && connection.clientId === null) {
-      connection.clientId = verdict.bind;
-      this.awarenessOwners.set(verdict.bind, connection);
-    }
-    if (verdict.update) awarenessProtocol.applyAwarenessUpdate(this.awareness, verdict.update, connection.origin);
-  }
-
   private detach(connection: SyncConnection): void {
     if (!this.connections.delete(connection.id)) return;
-    if (connection.clientId !== null && this.awarenessOwners.get(connection.clientId) === connection) {
-      this.awarenessOwners.delete(connection.clientId);
-      awarenessProtocol.removeAwarenessStates(this.awareness, [connection.clientId], connection.origin);
-    }
-    this.onDetach?.(this);
+    this.writers.release(connection);
+    this.presence.release(connection);
+    this.context.onDetach(this);
   }
 
-  /** Set by the registry to learn when a connection leaves. */
-  onDetach: ((room: DocumentRoom) => void) | undefined;
-
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === STORAGE_ORIGIN) return;
+    this.replies.invalidate();
     if (origin === FANOUT_ORIGIN) {
       // Already durable: another process stored it before publishing.
       this.broadcast(encodeSyncUpdateMessage(syncProtocol.messageYjsUpdate, update), null);
       return;
     }
-    const seq = ++this.appliedSeq;
     const except = this.connectionOf(origin);
     const message = encodeSyncUpdateMessage(syncProtocol.messageYjsUpdate, update);
-    this.outbox.push({
-      seq,
-      deliver: () => {
+    this.outbox.track(
+      () => this.context.store.appendUpdate(this.key, update),
+      () => {
         this.broadcast(message, except);
-        this.context.fanout.publish(this.name, { kind: 'update', update });
+        this.fanout?.publish({ kind: 'update', update });
       },
-    });
-    this.context.store.appendUpdate(this.key, update).then(
-      () => this.markDurable(seq),
-      (error: unknown) => this.fail(error),
     );
   };
 
@@ -276,11 +251,11 @@ export class DocumentRoom {
     if (changed.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     this.broadcast(encodeAwarenessMessage(this.awareness, changed), this.connectionOf(origin));
-    if (origin !== FANOUT_ORIGIN) this.context.fanout.publish(this.name, { kind: 'awareness', update });
+    if (origin !== FANOUT_ORIGIN) this.fanout?.publish({ kind: 'awareness', update });
   };
 
   private readonly handleFanoutMessage = (message: FanoutMessage): void => {
-    if (this.failed) return;
+    if (this.outbox.failed) return;
     if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN);
     else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN);
   };
@@ -296,43 +271,16 @@ export class DocumentRoom {
     }
   }
 
-  private whenDurable(deliver: () => void): void {
-    if (this.outbox.length === 0 && this.durableSeq === this.appliedSeq) deliver();
-    else this.outbox.push({ seq: this.appliedSeq, deliver });
-  }
-
-  private markDurable(seq: number): void {
-    if (this.failed) return;
-    this.durableSeq = Math.max(this.durableSeq, seq);
-    this.appendsSinceCompaction += 1;
-    let released = 0;
-    while (released < this.outbox.length && this.outbox[released]!.seq <= this.durableSeq) {
-      this.outbox[released]!.deliver();
-      released += 1;
-    }
-    if (released > 0) this.outbox.splice(0, released);
-    if (this.outbox.length === 0 && this.durableSeq === this.appliedSeq) {
-      const waiters = this.drainWaiters;
-      this.drainWaiters = [];
-      for (const resolve of waiters) resolve();
-      this.context.requestCompaction(this);
-    }
-  }
-
   /**
    * Storage refused an update: nothing not yet durable may be shown, so every
    * client is disconnected and the room dropped. Clients keep their edits and
    * send them again when they reconnect to a freshly loaded room.
    */
   private fail(error: unknown): void {
-    if (this.failed) return;
-    this.failed = true;
-    this.context.log.error({ room: this.name, err: error }, 'storage failed; dropping room');
-    this.outbox.length = 0;
+    if (this.outbox.failed) return;
+    this.context.log.error({ ...this.log, err: error }, 'storage failed; dropping room');
+    this.outbox.fail(error instanceof Error ? error : new Error(String(error)));
     for (const connection of this.connections.values()) connection.close(CloseCode.StorageFailure);
-    const waiters = this.drainWaiters;
-    this.drainWaiters = [];
-    for (const resolve of waiters) resolve();
     this.context.onFailure(this);
   }
 }

@@ -1,15 +1,20 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { CloseCode } from '@clapboard/shared';
+import type { SyncLimits } from '../config.ts';
+import { boardLogRef } from '../logRef.ts';
 import type { Fanout } from '../fanout/Fanout.ts';
 import { docKeyString, type BoardStore, type DocKey } from '../storage/BoardStore.ts';
 import { compactDocument } from './compaction.ts';
 import { DocumentRoom } from './DocumentRoom.ts';
+import type { MessageHandlers } from './MessageHandlers.ts';
 
 export interface RoomRegistryOptions {
   store: BoardStore;
   fanout: Fanout;
   log: FastifyBaseLogger;
+  messageHandlers: MessageHandlers;
   maxBufferedBytes: number;
+  limits: SyncLimits;
   compactAfterUpdates: number;
   idleMs: number;
 }
@@ -22,6 +27,8 @@ export interface RoomRegistryOptions {
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, DocumentRoom>();
+  /** Connections plus callers of acquire() not yet released, per room; a room is unloaded at 0. */
+  private readonly holds = new Map<DocumentRoom, number>();
   private readonly loading = new Map<string, Promise<DocumentRoom>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Set<string>();
@@ -36,14 +43,34 @@ export class RoomRegistry {
     if (this.closing) throw new Error('server is shutting down');
     const name = docKeyString(key);
     const room = this.rooms.get(name) ?? (await this.load(key));
-    room.holds += 1;
+    this.holds.set(room, this.holdsOf(room) + 1);
     this.cancelIdle(name);
     return room;
   }
 
   release(room: DocumentRoom): void {
-    room.holds = Math.max(0, room.holds - 1);
-    if (room.holds === 0 && !this.closing) this.scheduleIdle(room);
+    const holds = Math.max(0, this.holdsOf(room) - 1);
+    this.holds.set(room, holds);
+    if (holds === 0 && !this.closing) this.scheduleIdle(room);
+  }
+
+  /**
+   * Runs `use` with the document loaded, and lets it unload afterwards: the
+   * one way for server code (HTTP routes, templates, exports) to work on a
+   * board. `use` may await, e.g. `room.transactDurably(...)`.
+   */
+  async withRoom<T>(key: DocKey, use: (room: DocumentRoom) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(key);
+    try {
+      return await use(room);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** Connections a document has now (0 when it is not loaded), without loading it. */
+  connectionsOf(key: DocKey): number {
+    return this.rooms.get(docKeyString(key))?.connectionCount ?? 0;
   }
 
   get(key: DocKey): DocumentRoom | undefined {
@@ -80,13 +107,15 @@ export class RoomRegistry {
       store: this.options.store,
       fanout: this.options.fanout,
       log: this.options.log,
+      messageHandlers: this.options.messageHandlers,
       maxBufferedBytes: this.options.maxBufferedBytes,
+      limits: this.options.limits,
       nextConnectionId: () => ++this.connectionIds,
       requestCompaction: (room) => this.maybeCompact(room),
       onFailure: (room) => this.drop(room),
+      onDetach: (room) => this.release(room),
     })
       .then((room) => {
-        room.onDetach = (detached) => this.release(detached);
         this.rooms.set(name, room);
         return room;
       })
@@ -99,7 +128,7 @@ export class RoomRegistry {
     this.cancelIdle(room.name);
     const timer = setTimeout(() => {
       this.idleTimers.delete(room.name);
-      if (room.holds === 0) this.track(this.unload(room));
+      if (this.holdsOf(room) === 0) this.track(this.unload(room));
     }, this.options.idleMs);
     timer.unref();
     this.idleTimers.set(room.name, timer);
@@ -114,20 +143,22 @@ export class RoomRegistry {
   private async unload(room: DocumentRoom): Promise<void> {
     await room.drained();
     if (this.rooms.get(room.name) !== room) return;
-    if (room.holds > 0 && !this.closing) return;
+    if (this.holdsOf(room) > 0 && !this.closing) return;
     this.rooms.delete(room.name);
+    this.holds.delete(room);
     room.destroy();
-    if (room.appendsSinceCompaction > 0) await this.compact(room.key, room.name);
+    if (room.outbox.uncompactedAppends > 0) await this.compact(room.key, room.name);
   }
 
   private drop(room: DocumentRoom): void {
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    this.holds.delete(room);
     room.destroy();
   }
 
   private maybeCompact(room: DocumentRoom): void {
-    if (room.appendsSinceCompaction < this.options.compactAfterUpdates || this.compacting.has(room.name)) return;
-    room.appendsSinceCompaction = 0;
+    if (room.outbox.uncompactedAppends < this.options.compactAfterUpdates || this.compacting.has(room.name)) return;
+    room.outbox.compactionStarted();
     // Off the hot path: after the current round of messages has been handled.
     setImmediate(() => this.track(this.compact(room.key, room.name)));
   }
@@ -137,12 +168,16 @@ export class RoomRegistry {
     this.compacting.add(name);
     try {
       const result = await compactDocument(this.options.store, key);
-      this.options.log.debug({ room: name, ...result }, 'compacted document');
+      this.options.log.debug({ board: boardLogRef(key.boardId), doc: key.doc, ...result }, 'compacted document');
     } catch (error) {
-      this.options.log.error({ room: name, err: error }, 'compaction failed');
+      this.options.log.error({ board: boardLogRef(key.boardId), doc: key.doc, err: error }, 'compaction failed');
     } finally {
       this.compacting.delete(name);
     }
+  }
+
+  private holdsOf(room: DocumentRoom): number {
+    return this.holds.get(room) ?? 0;
   }
 
   private track(promise: Promise<unknown>): void {

@@ -1,5 +1,22 @@
 import WebSocket from 'ws';
 import { CloseCode, CloseCodeName, type Role, type TransactionOrigin } from '@clapboard/shared';
+import type { SyncLimits } from '../config.ts';
+import { ProtocolError } from './ProtocolError.ts';
+import { TokenBucket } from './TokenBucket.ts';
+
+/**
+ * How long a connection closed for not reading may take to read its backlog
+ * and the close frame behind it before it is cut off. Closing and cutting off
+ * in the same tick dropped the close frame, so the client never learned why.
+ */
+const SLOW_CONSUMER_GRACE_MS = 5_000;
+
+/** Who is connecting: decided before the upgrade, from the token (and the optional writer key). */
+export interface ConnectionGrant {
+  role: Role;
+  /** Hash of the browser's writer key, if it sent one (see WriterClaims). */
+  writerKey: string | null;
+}
 
 /**
  * One websocket client of one document. Knows its role and whether it may
@@ -10,20 +27,38 @@ export class SyncConnection {
   readonly origin: TransactionOrigin;
   /** Awareness client id this connection speaks for, bound by its first awareness update. */
   clientId: number | null = null;
+  /** Shift of this connection's awareness clocks, set when it binds (see AwarenessVerdict.clockOffset). */
+  clockOffset = 0;
   /** Cleared by each heartbeat ping, set by the pong. */
   alive = true;
+  readonly role: Role;
+  readonly writerKey: string | null;
+  /** Every message: one client cannot keep the event loop busy for everyone. */
+  readonly messages: TokenBucket;
+  /** Requests whose answer is the whole board or everyone's presence: the expensive ones to serve. */
+  private readonly fullReads: TokenBucket;
 
   constructor(
     readonly id: number,
     private readonly socket: WebSocket,
-    readonly role: Role,
+    grant: ConnectionGrant,
     readonly canWrite: boolean,
     private readonly maxBufferedBytes: number,
+    limits: Pick<SyncLimits, 'messagesPerSecond' | 'messageBurst' | 'fullReadsPerMinute' | 'fullReadBurst'>,
   ) {
+    this.role = grant.role;
+    this.writerKey = grant.writerKey;
+    this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.fullReads = new TokenBucket(limits.fullReadsPerMinute / 60, limits.fullReadBurst);
     this.origin = Object.freeze({ kind: 'connection', connectionId: id });
     socket.on('pong', () => {
       this.alive = true;
     });
+  }
+
+  /** Takes one whole-board read from this connection's budget, or closes it with RateLimited. */
+  spendFullRead(): void {
+    if (!this.fullReads.take()) throw new ProtocolError(CloseCode.RateLimited, 'too many full reads');
   }
 
   get open(): boolean {
@@ -38,8 +73,10 @@ export class SyncConnection {
   send(message: Uint8Array): void {
     if (!this.open) return;
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+      // Nothing more is queued (the socket is closing); the close frame goes
+      // out behind the backlog, and the socket is cut off if that is not read.
       this.close(CloseCode.SlowConsumer);
-      this.socket.terminate();
+      setTimeout(() => this.socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
       return;
     }
     this.socket.send(message, { binary: true }, (error) => {

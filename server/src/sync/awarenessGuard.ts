@@ -7,11 +7,15 @@ export interface AwarenessClaimant {
   /** The client id this connection's awareness is bound to, once it sent any. */
   clientId: number | null;
   role: Role;
+  /** Added to the clocks of this connection's own entries (see AwarenessVerdict.clockOffset). */
+  clockOffset: number;
 }
 
 export interface AwarenessView {
-  /** Clock the server holds for a client id, if any. */
+  /** Clock the server holds for a client id, if any (y-protocols keeps it after the state is removed). */
   clockOf(clientId: number): number | undefined;
+  /** Whether the server currently shows a state for this client id. */
+  hasState(clientId: number): boolean;
   /** Whether another live connection speaks for this client id. */
   ownedByAnother(clientId: number): boolean;
 }
@@ -21,7 +25,22 @@ export interface AwarenessVerdict {
   update: Uint8Array | null;
   /** Client id to bind an unbound connection to. */
   bind: number | null;
+  /**
+   * The connection's clock offset from now on. A person returning after a
+   * network blip resends their state at the clock everyone last saw, which
+   * was then removed at that same clock; y-protocols everywhere ignores a
+   * state that is not newer, so they stayed invisible until their renewal.
+   * Their clocks are therefore shifted past the last one seen, for as long
+   * as this connection lives.
+   */
+  clockOffset: number;
 }
+
+/**
+ * Fields an observer's presence never carries to anyone: a council observer
+ * must not visibly point at, or select, what people write.
+ */
+const OBSERVER_HIDDEN_FIELDS = ['cursor', 'selection', 'editing'] as const;
 
 interface Entry {
   clientId: number;
@@ -42,19 +61,26 @@ interface Entry {
  *
  * An unbound connection claiming an id another connection owns is dropped,
  * not closed: that is usually the same person reconnecting before their old
- * connection timed out, and their renewal 15 s later binds them.
+ * connection timed out, and their renewal 15 s later binds them. An id whose
+ * connection has gone may be bound again by a state at least as new as the
+ * last one seen (the same person after a network blip).
  */
 export function checkAwarenessUpdate(payload: Uint8Array, claimant: AwarenessClaimant, view: AwarenessView): AwarenessVerdict {
   const entries = decodeEntries(payload);
   let bind: number | null = null;
+  let clockOffset = claimant.clockOffset;
   const own: Entry[] = [];
   for (const entry of entries) {
     const current: number | null = bind ?? claimant.clientId;
-    const mayBind = current === null && !view.ownedByAnother(entry.clientId) && view.clockOf(entry.clientId) === undefined;
+    const seenClock = view.clockOf(entry.clientId);
+    const returning = seenClock !== undefined && !view.hasState(entry.clientId) && entry.clock >= seenClock;
+    const mayBind = current === null && entry.json !== 'null' && !view.ownedByAnother(entry.clientId) && (seenClock === undefined || returning);
     if (entry.clientId === current || mayBind) {
-      validateOwnState(entry, claimant.role);
-      bind = current === null ? entry.clientId : bind;
-      own.push(entry);
+      if (current === null) {
+        bind = entry.clientId;
+        if (returning) clockOffset = seenClock + 1 - entry.clock;
+      }
+      own.push({ clientId: entry.clientId, clock: entry.clock + clockOffset, json: validateOwnState(entry, claimant.role) });
       continue;
     }
     const isEcho = entry.json === 'null' || entry.clock <= (view.clockOf(entry.clientId) ?? -1);
@@ -62,10 +88,11 @@ export function checkAwarenessUpdate(payload: Uint8Array, claimant: AwarenessCla
       throw new ProtocolError(CloseCode.AwarenessForged, 'newer state for a client id this connection does not own');
     }
   }
-  return { update: own.length > 0 ? encodeEntries(own) : null, bind };
+  return { update: own.length > 0 ? encodeEntries(own) : null, bind, clockOffset };
 }
 
-function validateOwnState(entry: Entry, role: Role): void {
+/** Validates a connection's own state; returns the JSON to apply (an observer's without its pointing fields). */
+function validateOwnState(entry: Entry, role: Role): string {
   if (entry.json.length > MAX_AWARENESS_STATE_BYTES) throw new ProtocolError(CloseCode.AwarenessInvalid, 'state too large');
   let state: unknown;
   try {
@@ -73,13 +100,17 @@ function validateOwnState(entry: Entry, role: Role): void {
   } catch {
     throw new ProtocolError(CloseCode.AwarenessInvalid, 'state is not JSON');
   }
-  if (state === null) return;
+  if (state === null) return entry.json;
   const parsed = AwarenessStateSchema.safeParse(state);
   if (!parsed.success) throw new ProtocolError(CloseCode.AwarenessInvalid, parsed.error.issues[0]?.message);
   if (parsed.data.role !== undefined && parsed.data.role !== role) {
     throw new ProtocolError(CloseCode.AwarenessForged, 'role does not match the connection');
   }
   if (parsed.data.summon && role !== 'facilitator') throw new ProtocolError(CloseCode.AwarenessForged, 'only facilitators may summon');
+  if (role !== 'observer' || !OBSERVER_HIDDEN_FIELDS.some((field) => parsed.data[field] !== undefined)) return entry.json;
+  const visible: Record<string, unknown> = { ...parsed.data };
+  for (const field of OBSERVER_HIDDEN_FIELDS) delete visible[field];
+  return JSON.stringify(visible);
 }
 
 /** Awareness updates are: count, then (clientId, clock, JSON state) per entry (y-protocols/awareness). */

@@ -16,6 +16,7 @@ export async function compactDocument(store: BoardStore, key: DocKey): Promise<C
   const stored = await store.loadDocument(key);
   if (stored.updates.length === 0) return { foldedUpdates: 0, snapshotBytes: stored.snapshot?.byteLength ?? 0 };
   const snapshot = foldStoredDocument(stored);
-  await store.compactDocument(key, snapshot, stored.lastSeq);
+  // Another compaction committed since our read: it has folded the log already.
+  if ((await store.compactDocument(key, snapshot, stored)) === 'superseded') return { foldedUpdates: 0, snapshotBytes: 0 };
   return { foldedUpdates: stored.updates.length, snapshotBytes: snapshot.byteLength };
 }

@@ -1,18 +1,27 @@
 import * as Y from 'yjs';
+import type { WritableLayout } from '@clapboard/shared';
 
 /**
- * Does a client's update only touch the root types that client may write?
+ * Does a client's update only touch the root types that client may write,
+ * and keep the shape their layout allows?
  *
  * Yjs updates do not say which root they change: an item names its parent
  * either as a root name, or as the id of another item (a nested type), or not
  * at all, in which case Yjs takes the parent from the item's left (or right)
  * origin while integrating it. Deletions name only id ranges. So every item is
  * followed, through the room's document and through the other items of the
- * same update, until it reaches a root, and that root must be allowed.
+ * same update, until it reaches a root, and that root must be allowed. The
+ * same walk counts how deep the item lands, which the root's layout bounds.
  *
  * Verdicts:
- * - `allowed`    every change stays under an allowed root;
+ * - `allowed`    every change stays under an allowed root, within its layout;
  * - `forbidden`  something would land under another root (or a new one);
+ * - `layout`     something would land deeper than the layout allows, or be of
+ *                the wrong kind there (a value directly under `objects`, a
+ *                map inside a text, a sequence entry in a map, a subdocument):
+ *                deep nesting makes every later change cost as much as the
+ *                depth, and wrong kinds make readers crash;
+ * - `too-large`  more structs or new types than one update may carry;
  * - `missing`    something depends on changes the server does not have, which
  *                Yjs would park as "pending" and apply later, unchecked. Such
  *                updates are refused rather than held: the stock client sends
@@ -23,63 +32,119 @@ import * as Y from 'yjs';
  *
  * Structs the server already has entirely are not scope-checked: Yjs skips
  * them, so they cannot change anything (their references must still resolve,
- * or Yjs would park them). Pure: reads `doc`, never changes it.
+ * or Yjs would park them). Pure: reads `doc`, never changes it. Linear in the
+ * size of the update: every answer is memoised.
  */
-export type ScopeVerdict = 'allowed' | 'forbidden' | 'missing' | 'malformed';
+export type ScopeVerdict = 'allowed' | 'forbidden' | 'layout' | 'too-large' | 'missing' | 'malformed';
+
+export interface UpdateLimits {
+  /** Structs (runs of items, deletions excluded) one update may carry. */
+  maxStructs: number;
+  /** Shared types (maps, texts) one update may create. */
+  maxTypes: number;
+}
+
+/**
+ * Generous for people (a sync step 2 after a day offline, a paste of 1,000
+ * notes creates 2,000 types), small enough that one update is cheap to judge.
+ */
+export const DEFAULT_UPDATE_LIMITS: UpdateLimits = { maxStructs: 200_000, maxTypes: 50_000 };
+
+/** Where an item lives: under which root, in a type at which depth (0: the root), as a keyed map entry or in a sequence. */
+interface Place {
+  root: string;
+  depth: number;
+  keyed: boolean;
+}
+
+/** A shared type's position: its root and depth. */
+type TypePlace = Omit<Place, 'keyed'>;
 
 /**
  * Where following references from one item ends. `gc`: at a struct the server
- * has garbage-collected; Yjs then turns the new item into a GC struct too, so
- * it changes nothing and is harmless wherever it was aimed.
+ * has garbage-collected (or a parent that is no type); Yjs then turns the new
+ * item into a GC struct too, so it changes nothing and is harmless wherever
+ * it was aimed.
  */
-type Reach = 'allowed' | 'forbidden' | 'gc' | 'missing' | 'malformed';
+type Reach = Place | 'forbidden' | 'gc' | 'missing' | 'malformed';
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 // Yjs types its own type tree with `any` events; `unknown` does not fit it.
 type AnyType = Y.AbstractType<any>;
 
-export function checkUpdateScope(doc: Y.Doc, update: Uint8Array, allowedRoots: readonly string[]): ScopeVerdict {
+const VISITING = 'visiting';
+
+export function checkUpdateScope(
+  doc: Y.Doc,
+  update: Uint8Array,
+  writable: WritableLayout,
+  limits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
+): ScopeVerdict {
+  return inspectUpdate(doc, update, writable, limits).verdict;
+}
+
+export interface UpdateInspection {
+  verdict: ScopeVerdict;
+  /** Client ids under which the update adds changes the server does not have (only meaningful when allowed). */
+  advancedClients: number[];
+}
+
+/** checkUpdateScope, also saying whose clocks the update advances (see WriterClaims). */
+export function inspectUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  writable: WritableLayout,
+  limits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
+): UpdateInspection {
+  const refuse = (verdict: ScopeVerdict): UpdateInspection => ({ verdict, advancedClients: [] });
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch {
-    return 'malformed';
+    return refuse('malformed');
   }
-  const scope = new Scope(doc, allowedRoots);
-  if (!scope.index(decoded.structs)) return 'malformed';
+  if (decoded.structs.length > limits.maxStructs) return refuse('too-large');
+  const scope = new Scope(doc, writable);
+  if (!scope.index(decoded.structs)) return refuse('malformed');
   let missing = false;
-  for (const reach of everyChange(scope, decoded)) {
-    if (reach === 'forbidden' || reach === 'malformed') return reach;
-    if (reach === 'missing') missing = true;
+  for (const verdict of everyChange(scope, decoded)) {
+    if (verdict === 'missing') missing = true;
+    else if (verdict !== 'allowed') return refuse(verdict);
+    if (scope.newTypes > limits.maxTypes) return refuse('too-large');
   }
-  return missing ? 'missing' : 'allowed';
+  return { verdict: missing ? 'missing' : 'allowed', advancedClients: scope.advancedClients() };
 }
 
-function* everyChange(scope: Scope, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): Generator<Reach> {
+function* everyChange(scope: Scope, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): Generator<ScopeVerdict> {
   for (const struct of structs) yield scope.checkStruct(struct);
   for (const [client, deletes] of ds.clients) {
     for (const { clock, len } of deletes) yield scope.checkDelete(client, clock, clock + len);
   }
 }
 
+const isPlace = (reach: Reach | typeof VISITING): reach is Place => typeof reach === 'object';
+
 /** One check's state: the update's structs by client, and memoised answers. */
 class Scope {
+  /** Shared types the structs checked so far would create. */
+  newTypes = 0;
   private readonly store: Y.Doc['store'];
-  private readonly allowedNames: ReadonlySet<string>;
-  private readonly allowedTypes = new Set<AnyType>();
+  private readonly rootNames = new Map<AnyType, string>();
   private readonly updateStructs = new Map<number, Struct[]>();
   /** Per client: the clock up to which server and update together hold every change. */
   private readonly frontiers = new Map<number, number>();
-  private readonly itemReach = new Map<Y.Item, Reach | 'visiting'>();
-  private readonly typeReach = new Map<AnyType, Reach>();
+  private readonly itemPlaces = new Map<Y.Item, Reach | typeof VISITING>();
+  private readonly typePlaces = new Map<AnyType, TypePlace | 'forbidden'>();
 
-  constructor(doc: Y.Doc, allowedRoots: readonly string[]) {
+  constructor(
+    doc: Y.Doc,
+    private readonly layout: WritableLayout,
+  ) {
     this.store = doc.store;
-    this.allowedNames = new Set(allowedRoots);
     // Looked up, not created: a root the doc has never seen holds no items.
-    for (const name of allowedRoots) {
+    for (const name of Object.keys(layout)) {
       const type = doc.share.get(name);
-      if (type) this.allowedTypes.add(type);
+      if (type) this.rootNames.set(type, name);
     }
   }
 
@@ -113,24 +178,34 @@ class Scope {
     return true;
   }
 
-  checkStruct(struct: Struct): Reach {
+  /** Clients whose clock the update moves past the server's state. */
+  advancedClients(): number[] {
+    const advanced: number[] = [];
+    for (const [client, frontier] of this.frontiers) if (frontier > this.stateOf(client)) advanced.push(client);
+    return advanced;
+  }
+
+  checkStruct(struct: Struct): ScopeVerdict {
     if (struct instanceof Y.Skip) return 'allowed';
     const { client, clock } = struct.id;
     if (clock >= this.frontierOf(client)) return 'missing';
     if (struct instanceof Y.GC) return 'allowed';
     const state = this.stateOf(client);
     const known = clock + struct.length <= state;
-    const reaches = [this.reachOfItem(struct)];
-    for (const ref of [struct.origin, struct.rightOrigin]) if (ref) reaches.push(this.reachOfId(ref));
+    const own = this.placeOfItem(struct);
+    const reaches = [own];
+    for (const ref of [struct.origin, struct.rightOrigin]) if (ref) reaches.push(this.placeAt(ref));
     // Yjs integrates only the unknown tail of a struct that straddles the
     // server's state, with the server's own item at `state - 1` as its left
     // neighbour, whatever the struct claims: that neighbour must be in scope too.
-    if (clock < state && !known) reaches.push(this.reachOfId(Y.createID(client, state - 1)));
-    return worst(reaches, known);
+    if (clock < state && !known) reaches.push(this.placeAt(Y.createID(client, state - 1)));
+    const verdict = worst(reaches, known);
+    if (verdict !== 'allowed' || known || !isPlace(own)) return verdict;
+    return this.fitsLayout(struct, own) ? 'allowed' : 'layout';
   }
 
   /** A deletion of [clock, end) by id: each item it hits must be in scope. */
-  checkDelete(client: number, clock: number, end: number): Reach {
+  checkDelete(client: number, clock: number, end: number): ScopeVerdict {
     if (end > this.frontierOf(client)) return 'missing';
     // The part the update itself adds is checked with its structs; what the
     // server has is checked here. Deleting what is already deleted (or
@@ -142,61 +217,94 @@ class Scope {
     const stop = Math.min(end, state);
     for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < stop; i += 1) {
       const struct = structs[i]!;
-      if (struct instanceof Y.Item && !struct.deleted && this.reachOfStoreItem(struct) !== 'allowed') return 'forbidden';
+      if (struct instanceof Y.Item && !struct.deleted && !isPlace(this.placeOfStoreItem(struct))) return 'forbidden';
     }
     return 'allowed';
   }
 
   /**
-   * The root an item of the update will live under. Iterative, so a long chain
-   * of items (text typed at many places) cannot overflow the stack; each item
-   * on the chain is memoised with the answer.
+   * Whether a new item fits its root's layout where it lands. Counts the
+   * types it creates. ContentDeleted is a deleted run: it holds nothing.
    */
-  private reachOfItem(start: Y.Item): Reach {
-    const path: Y.Item[] = [];
-    let item = start;
-    let reach: Reach;
-    for (;;) {
-      const seen = this.itemReach.get(item);
-      if (seen !== undefined) {
-        reach = seen === 'visiting' ? 'malformed' : seen;
-        break;
-      }
-      this.itemReach.set(item, 'visiting');
-      path.push(item);
-      // After decoding, `parent` is a root name, a parent item's id, or null:
-      // then Yjs takes it from the left origin, else the right one.
-      const parent = item.parent as unknown;
-      if (typeof parent === 'string') {
-        reach = this.allowedNames.has(parent) ? 'allowed' : 'forbidden';
-        break;
-      }
-      const next = parent instanceof Y.ID ? parent : (item.origin ?? item.rightOrigin);
-      if (next === null) {
-        reach = 'malformed';
-        break;
-      }
-      const found = this.updateItemAt(next);
-      if (found === null) {
-        reach = this.reachOfId(next);
-        break;
-      }
-      item = found;
+  private fitsLayout(item: Y.Item, place: Place): boolean {
+    const levels = this.layout[place.root]!;
+    const level = levels[place.depth];
+    if (level === undefined || (level.type === 'map') !== place.keyed) return false;
+    const content = item.content;
+    if (content instanceof Y.ContentDeleted) return true;
+    if (content instanceof Y.ContentDoc) return false;
+    if (content instanceof Y.ContentType) {
+      this.newTypes += 1;
+      const next = levels[place.depth + 1];
+      return next !== undefined && kindOf(content.type) === next.type;
     }
-    for (const visited of path) this.itemReach.set(visited, reach);
-    return reach;
+    return level.values;
   }
 
-  private reachOfId(id: Y.ID): Reach {
+  /**
+   * Where an item of the update will live. Iterative, so a long chain of
+   * items (text typed at many places, or maps nested 12,000 deep) cannot
+   * overflow the stack; every item on the chain is memoised with its answer.
+   */
+  private placeOfItem(start: Y.Item): Reach {
+    const chain: Y.Item[] = [];
+    let item: Y.Item | null = start;
+    while (item !== null) {
+      const seen = this.itemPlaces.get(item);
+      if (seen === VISITING) {
+        for (const visited of chain) this.itemPlaces.set(visited, 'malformed');
+        return 'malformed';
+      }
+      if (seen !== undefined) break;
+      this.itemPlaces.set(item, VISITING);
+      chain.push(item);
+      const link = linkOf(item);
+      item = link instanceof Y.ID ? this.updateItemAt(link) : null;
+    }
+    // Innermost first: each item's link is then already answered.
+    for (let index = chain.length - 1; index >= 0; index -= 1) this.itemPlaces.set(chain[index]!, this.resolve(chain[index]!));
+    return this.itemPlaces.get(start) as Reach;
+  }
+
+  /** One step of the walk: an item's place from what it links to (already memoised when it is in the update). */
+  private resolve(item: Y.Item): Reach {
+    const parent = item.parent as unknown;
+    const keyed = item.parentSub !== null;
+    if (typeof parent === 'string') return parent in this.layout ? { root: parent, depth: 0, keyed } : 'forbidden';
+    if (parent instanceof Y.ID) {
+      const container = this.typeCreatedAt(parent);
+      return typeof container === 'string' ? container : { ...container, keyed };
+    }
+    // No parent: Yjs takes parent and key from the left origin, else the right one.
+    const sibling = item.origin ?? item.rightOrigin;
+    return sibling === null ? 'malformed' : this.placeAt(sibling);
+  }
+
+  /** The type that the item at `id` holds (Yjs makes a child of anything else garbage). */
+  private typeCreatedAt(id: Y.ID): TypePlace | Exclude<Reach, Place> {
     const { client, clock } = id;
     if (clock < this.stateOf(client)) {
-      const structs = this.store.clients.get(client)!;
-      const struct = structs[Y.findIndexSS(structs, clock)]!;
-      return struct instanceof Y.GC ? 'gc' : this.reachOfStoreItem(struct);
+      const struct = this.storeStructAt(id);
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return 'gc';
+      return this.placeOfType(struct.content.type);
+    }
+    if (clock >= this.frontierOf(client)) return 'missing';
+    const struct = findStruct(this.updateStructs.get(client)!, clock);
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return 'gc';
+    const place = this.placeOfItem(struct);
+    return isPlace(place) ? { root: place.root, depth: place.depth + 1 } : place;
+  }
+
+  /** The place of whatever item holds `id`, in the server's document or the update. */
+  private placeAt(id: Y.ID): Reach {
+    const { client, clock } = id;
+    if (clock < this.stateOf(client)) {
+      const struct = this.storeStructAt(id);
+      return struct instanceof Y.GC ? 'gc' : this.placeOfStoreItem(struct as Y.Item);
     }
     if (clock >= this.frontierOf(client)) return 'missing';
     const struct = findStruct(this.updateStructs.get(client)!, clock)!;
-    return struct instanceof Y.Item ? this.reachOfItem(struct) : 'gc';
+    return struct instanceof Y.Item ? this.placeOfItem(struct) : 'gc';
   }
 
   /** The update's item holding `id`, when Yjs would take it from the update rather than the server. */
@@ -206,17 +314,36 @@ class Scope {
     return struct instanceof Y.Item ? struct : null;
   }
 
-  /** Integrated items have a type as parent; walk types up to the root. */
-  private reachOfStoreItem(item: Y.Item): Reach {
-    const parent = item.parent as AnyType;
-    let reach = this.typeReach.get(parent);
-    if (reach === undefined) {
-      let type = parent;
-      while (type._item) type = type._item.parent as AnyType;
-      reach = this.allowedTypes.has(type) ? 'allowed' : 'forbidden';
-      this.typeReach.set(parent, reach);
+  private placeOfStoreItem(item: Y.Item): Reach {
+    const container = this.placeOfType(item.parent as AnyType);
+    return typeof container === 'string' ? container : { ...container, keyed: item.parentSub !== null };
+  }
+
+  /** Integrated types hang from their item's parent type: walk up to the root, memoising every type passed. */
+  private placeOfType(start: AnyType): TypePlace | 'forbidden' {
+    const chain: AnyType[] = [];
+    let type = start;
+    let found = this.typePlaces.get(type);
+    while (found === undefined && type._item) {
+      chain.push(type);
+      type = type._item.parent as AnyType;
+      found = this.typePlaces.get(type);
     }
-    return reach;
+    if (found === undefined) {
+      const root = this.rootNames.get(type);
+      found = root === undefined ? 'forbidden' : { root, depth: 0 };
+      this.typePlaces.set(type, found);
+    }
+    for (let index = chain.length - 1; index >= 0; index -= 1) {
+      if (found !== 'forbidden') found = { root: found.root, depth: found.depth + 1 };
+      this.typePlaces.set(chain[index]!, found);
+    }
+    return found;
+  }
+
+  private storeStructAt({ client, clock }: Y.ID): Y.Item | Y.GC {
+    const structs = this.store.clients.get(client)!;
+    return structs[Y.findIndexSS(structs, clock)] as Y.Item | Y.GC;
   }
 
   private stateOf(client: number): number {
@@ -226,6 +353,20 @@ class Scope {
   private frontierOf(client: number): number {
     return this.frontiers.get(client) ?? this.stateOf(client);
   }
+}
+
+/** What an item of a decoded update points at: a root name, a parent id, or a neighbour's id. */
+function linkOf(item: Y.Item): string | Y.ID | null {
+  const parent = item.parent as unknown;
+  if (typeof parent === 'string' || parent instanceof Y.ID) return parent;
+  return item.origin ?? item.rightOrigin;
+}
+
+function kindOf(type: AnyType): 'map' | 'text' | null {
+  // Exact classes: Y.XmlText extends Y.Text but reads differently.
+  if (type.constructor === Y.Map) return 'map';
+  if (type.constructor === Y.Text) return 'text';
+  return null;
 }
 
 /** Binary search in one client's contiguous structs. */
@@ -243,7 +384,7 @@ function findStruct(structs: readonly Struct[], clock: number): Struct | null {
 }
 
 /** The combined answer for one struct; for structs the server already has only resolvability counts. */
-function worst(reaches: readonly Reach[], knownToServer: boolean): Reach {
+function worst(reaches: readonly Reach[], knownToServer: boolean): ScopeVerdict {
   if (reaches.includes('malformed')) return 'malformed';
   if (!knownToServer && reaches.includes('forbidden')) return 'forbidden';
   if (reaches.includes('missing')) return 'missing';

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { randomId } from '../ids.ts';
+import { OBJECTS_LAYOUT, type WritableLayout } from './layout.ts';
 import {
   BoardObjectSchema,
-  TEXT_BEARING_TYPES,
+  OBJECT_TYPES,
   type BoardObject,
   type BoardObjectType,
 } from './records/index.ts';
@@ -14,25 +15,55 @@ import {
  *                     editing different fields of one note never overwrite
  *                     each other); text lives in a Y.Text under `text`.
  *   Y.Map('meta')     schemaVersion: number (written by the server only).
+ *   Y.Map('answers')  answerId -> Y.Map { text, lang?, roundId, hidden?,
+ *                     hiddenReason? }: the words of revealed anonymous
+ *                     answers (written by the server only; shared/src/rounds.ts).
  *
  * Facilitator-only state is not here: it lives in the separate control
  * document (controlDoc.ts), which the server lets only facilitators write.
  */
-export const CONTENT_ROOTS = { objects: 'objects', meta: 'meta' } as const;
+export const CONTENT_ROOTS = { objects: 'objects', meta: 'meta', answers: 'answers' } as const;
 
 /**
- * The only roots a client's update may touch. `meta` is written by the server
- * alone (board creation, migrations): a client that could set
- * `meta.schemaVersion` ahead of the server's would make the board unloadable.
- * The server closes a connection whose update reaches anywhere else.
+ * The only roots a client's update may touch, with the shape each may take.
+ * `meta` is written by the server alone (board creation, migrations): a
+ * client that could set `meta.schemaVersion` ahead of the server's would make
+ * the board unloadable. The server closes a connection whose update reaches
+ * anywhere else, or breaks the layout.
  */
-export const CLIENT_WRITABLE_CONTENT_ROOTS: readonly string[] = [CONTENT_ROOTS.objects];
+export const CLIENT_WRITABLE_CONTENT_ROOTS: WritableLayout = { [CONTENT_ROOTS.objects]: OBJECTS_LAYOUT };
+
+/**
+ * Roots every client reads and only the server writes (with its own Yjs
+ * client: `room.transactDurably`). A client update reaching one is refused
+ * with ForbiddenScope, like any root not in CLIENT_WRITABLE_CONTENT_ROOTS.
+ */
+export const SERVER_WRITTEN_CONTENT_ROOTS: readonly string[] = [CONTENT_ROOTS.meta, CONTENT_ROOTS.answers];
 
 /** A board object as stored: a nested Y.Map whose values are plain JSON or a Y.Text. */
 export type ObjectMap = Y.Map<unknown>;
 
+/**
+ * The `objects` root. Its values are typed as object maps, but a peer can
+ * store anything there (an old board, another server process, a hostile
+ * client): read single objects with `getObjectMap` and iterate with
+ * `objectEntries`, which skip values that are not nested maps.
+ */
 export function getObjectsMap(doc: Y.Doc): Y.Map<ObjectMap> {
   return doc.getMap<ObjectMap>(CONTENT_ROOTS.objects);
+}
+
+/** The nested map stored under `id`, or null when there is none or the value there is not a map. */
+export function getObjectMap(doc: Y.Doc, id: string): ObjectMap | null {
+  const value: unknown = getObjectsMap(doc).get(id);
+  return value instanceof Y.Map ? value : null;
+}
+
+/** Every `[id, map]` under `objects`, skipping values that are not nested maps. */
+export function* objectEntries(doc: Y.Doc): Generator<[string, ObjectMap]> {
+  for (const [id, value] of getObjectsMap(doc).entries() as IterableIterator<[string, unknown]>) {
+    if (value instanceof Y.Map) yield [id, value];
+  }
 }
 
 export function getMetaMap(doc: Y.Doc): Y.Map<unknown> {
@@ -67,28 +98,31 @@ export function insertObject(doc: Y.Doc, object: NewBoardObject): string {
   return id;
 }
 
-/** The `Y.Text` of an object, if its type has text. */
-export function getObjectText(map: ObjectMap): Y.Text | null {
-  const text = map.get('text');
+/** The `Y.Text` of an object, if it is an object map and its type has text. */
+export function getObjectText(map: unknown): Y.Text | null {
+  const text = map instanceof Y.Map ? map.get('text') : undefined;
   return text instanceof Y.Text ? text : null;
 }
 
-export function getObjectType(map: ObjectMap): BoardObjectType | null {
-  const type = map.get('type');
+export function getObjectType(map: unknown): BoardObjectType | null {
+  const type = map instanceof Y.Map ? map.get('type') : undefined;
   return typeof type === 'string' && isObjectType(type) ? type : null;
 }
 
 function isObjectType(type: string): type is BoardObjectType {
-  return type === 'connector' || TEXT_BEARING_TYPES.has(type as BoardObjectType);
+  return OBJECT_TYPES.has(type as BoardObjectType);
 }
 
 /**
- * A validated plain snapshot of one object, or null when the stored map does
- * not match its schema (a peer on another version, or a hostile write): the
- * renderer skips such objects instead of crashing on them. The id is the
- * object's key in `objects`; the `id` field inside the map is only a copy.
+ * A validated plain snapshot of one object, or null when the stored value is
+ * not a map or does not match its schema (a peer on another version, or a
+ * hostile write): the renderer skips such objects instead of crashing on
+ * them. The id is the object's key in `objects`; the `id` field inside the
+ * map is only a copy.
  */
-export function readObject(map: ObjectMap, id: string | undefined = objectKey(map)): BoardObject | null {
+export function readObject(map: unknown, id?: string): BoardObject | null {
+  if (!(map instanceof Y.Map)) return null;
+  id ??= objectKey(map);
   const plain: Record<string, unknown> = {};
   for (const [key, value] of map.entries()) {
     plain[key] = value instanceof Y.Text ? value.toString() : value;
@@ -107,7 +141,7 @@ function objectKey(map: ObjectMap): string | undefined {
 /** Every valid object on the board, in stacking order (z, then id). */
 export function readAllObjects(doc: Y.Doc): BoardObject[] {
   const out: BoardObject[] = [];
-  for (const [id, map] of getObjectsMap(doc).entries()) {
+  for (const [id, map] of objectEntries(doc)) {
     const object = readObject(map, id);
     if (object) out.push(object);
   }
@@ -127,7 +161,7 @@ export type ObjectPatch = Partial<Omit<BoardObject, 'id' | 'type' | 'text'>> & R
  * may have been deleted by someone else a moment ago.
  */
 export function updateObject(doc: Y.Doc, id: string, patch: ObjectPatch): void {
-  const map = getObjectsMap(doc).get(id);
+  const map = getObjectMap(doc, id);
   if (!map) return;
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'id' || key === 'type' || key === 'text' || value === undefined) continue;
@@ -143,7 +177,7 @@ export function deleteObjects(doc: Y.Doc, ids: Iterable<string>): void {
 /** Largest z on the board, for "bring to front". */
 export function maxZ(doc: Y.Doc): number {
   let max = 0;
-  for (const map of getObjectsMap(doc).values()) {
+  for (const [, map] of objectEntries(doc)) {
     const z = map.get('z');
     if (typeof z === 'number' && z > max) max = z;
   }

@@ -1,8 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { Arrow } from 'react-konva';
-import { INK_PALETTE, type ConnectorRecord } from '@clapboard/shared';
-import { useEditor } from '../../board/EditorContext.ts';
-import { resolveConnector } from '../geometry.ts';
+import { INK_PALETTE, resolveConnector, type ConnectorRecord } from '@clapboard/shared';
+import { useEditor } from '../../editor/EditorContext.ts';
 
 /**
  * The line is derived from the ends each render, never stored, so it stays

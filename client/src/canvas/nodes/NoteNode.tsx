@@ -1,17 +1,26 @@
 import type Konva from 'konva';
 import { useCallback } from 'react';
 import { Shape } from 'react-konva';
-import type { NoteRecord } from '@clapboard/shared';
-import { useEditor } from '../../board/EditorContext.ts';
-import { rectsIntersect } from '../geometry.ts';
-import { noteSprites } from '../sprites/NoteSpriteCache.ts';
+import { rectsIntersect, type NoteRecord } from '@clapboard/shared';
+import { useEditor } from '../../editor/EditorContext.ts';
+import type { NoteSpriteCache } from '../sprites/NoteSpriteCache.ts';
 
 /**
  * A sticky note at full detail: one Konva shape that stamps the note's
  * cached bitmap (see NoteSpriteCache). Memoised above by id, so a remote
  * edit re-renders and repaints this note only.
  */
-export function NoteNode({ note, hideText, offScreenSkipped }: { note: NoteRecord; hideText: boolean; offScreenSkipped: boolean }) {
+export function NoteNode({
+  note,
+  sprites,
+  hideText,
+  offScreenSkipped,
+}: {
+  note: NoteRecord;
+  sprites: NoteSpriteCache;
+  hideText: boolean;
+  offScreenSkipped: boolean;
+}) {
   const editor = useEditor();
   const sceneFunc = useCallback(
     (context: Konva.Context, shape: Konva.Shape) => {
@@ -23,9 +32,9 @@ export function NoteNode({ note, hideText, offScreenSkipped }: { note: NoteRecor
       // from Konva's cached matrix rather than allocate one per note per frame.
       const m = shape.getAbsoluteTransform().getMatrix();
       const ratio = context.getCanvas().getPixelRatio();
-      noteSprites.draw(context._context, note, hideText, { scale: m[0]! * ratio, x: m[4]! * ratio, y: m[5]! * ratio });
+      sprites.draw(context._context, note, hideText, { scale: m[0]! * ratio, x: m[4]! * ratio, y: m[5]! * ratio });
     },
-    [note, hideText, offScreenSkipped, editor],
+    [note, sprites, hideText, offScreenSkipped, editor],
   );
   return <Shape x={note.x} y={note.y} width={note.width} height={note.height} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 }

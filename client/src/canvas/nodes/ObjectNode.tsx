@@ -1,7 +1,9 @@
 import { memo, useSyncExternalStore } from 'react';
-import { useBoardObject, useEditor } from '../../board/EditorContext.ts';
+import { useBoardObject, useEditor } from '../../editor/EditorContext.ts';
+import { AnswerNode } from './AnswerNode.tsx';
 import { ConnectorNode } from './ConnectorNode.tsx';
 import { FrameNode } from './FrameNode.tsx';
+import type { NoteSpriteCache } from '../sprites/NoteSpriteCache.ts';
 import { NoteNode } from './NoteNode.tsx';
 import { ShapeNode } from './ShapeNode.tsx';
 import { TextNode } from './TextNode.tsx';
@@ -11,8 +13,17 @@ import { TextNode } from './TextNode.tsx';
  * record, so a remote edit to one note re-renders that note only.
  * `offScreenSkipped`: static content may skip drawing notes outside the
  * view; dragged copies may not, their board position is not where they show.
+ * `sprites`: the bitmap cache of the canvas this node is drawn on.
  */
-export const ObjectNode = memo(function ObjectNode({ id, offScreenSkipped = false }: { id: string; offScreenSkipped?: boolean }) {
+export const ObjectNode = memo(function ObjectNode({
+  id,
+  sprites,
+  offScreenSkipped = false,
+}: {
+  id: string;
+  sprites: NoteSpriteCache;
+  offScreenSkipped?: boolean;
+}) {
   const editor = useEditor();
   const object = useBoardObject(id);
   // While a note's text is open in the HTML editor its canvas text is hidden.
@@ -20,7 +31,7 @@ export const ObjectNode = memo(function ObjectNode({ id, offScreenSkipped = fals
   if (!object) return null;
   switch (object.type) {
     case 'note':
-      return <NoteNode note={object} hideText={editing} offScreenSkipped={offScreenSkipped} />;
+      return <NoteNode note={object} sprites={sprites} hideText={editing} offScreenSkipped={offScreenSkipped} />;
     case 'text':
       return <TextNode object={object} hideText={editing} />;
     case 'shape':
@@ -29,5 +40,7 @@ export const ObjectNode = memo(function ObjectNode({ id, offScreenSkipped = fals
       return <FrameNode frame={object} hideText={editing} />;
     case 'connector':
       return <ConnectorNode connector={object} />;
+    case 'answer':
+      return <AnswerNode answer={object} sprites={sprites} offScreenSkipped={offScreenSkipped} />;
   }
 });

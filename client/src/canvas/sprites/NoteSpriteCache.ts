@@ -53,6 +53,11 @@ export interface DeviceTransform {
  * and carries on. A note is repainted only when what it shows changes, so a
  * remote edit costs one note and panning costs none. The least recently
  * drawn bitmaps are dropped first, within a pixel budget.
+ *
+ * One cache per canvas (CanvasController owns it): bitmaps are keyed by note
+ * id only, and one canvas's resolution, frames and budget are not
+ * another's. Shared, a second canvas at another zoom or pixel ratio would
+ * repaint every note the first had painted, and evict its bitmaps.
  */
 export class NoteSpriteCache {
   private readonly sprites = new Map<string, Sprite>();
@@ -110,6 +115,12 @@ export class NoteSpriteCache {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(sprite!.canvas, Math.round(device.x), Math.round(device.y));
     ctx.setTransform(scale, 0, 0, scale, device.x, device.y);
+  }
+
+  /** Drops every bitmap (the canvas is going away). */
+  clear(): void {
+    this.sprites.clear();
+    this.pixels = 0;
   }
 
   private forget(id: string): void {
@@ -188,6 +199,3 @@ function drawPlaceholder(ctx: CanvasRenderingContext2D, note: NoteRecord): void 
   ctx.fillStyle = NOTE_PALETTE[note.color].fill;
   ctx.fillRect(0, 0, note.width, note.height);
 }
-
-/** One cache for the page: bitmaps are keyed by note id and checked against content, so they are never stale. */
-export const noteSprites = new NoteSpriteCache();

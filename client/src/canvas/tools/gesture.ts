@@ -1,13 +1,12 @@
-import type { ConnectorEnd } from '@clapboard/shared';
-import type { Point, Rect } from '../geometry.ts';
-import type { ViewState } from '../viewport.ts';
+import type { ConnectorEnd, Point, Rect, ViewState } from '@clapboard/shared';
 import type { PinchStart } from './pinch.ts';
 
 export type Corner = 'nw' | 'ne' | 'sw' | 'se';
 
 /**
- * The pointer gesture in progress: each tool is a small state machine whose
- * state is one of these. Rendering reads it; only the pointer handlers write it.
+ * What rendering shows of the pointer gesture in progress. The tools' states
+ * (ToolMachine.ts) set it as they enter and clear it as they leave;
+ * rendering only reads it.
  */
 export type Gesture =
   | { kind: 'idle' }
@@ -20,7 +19,8 @@ export type Gesture =
   /** Two fingers on a touch screen: zoom and pan together (pointer ids of the two fingers). */
   | { kind: 'pinch'; start: PinchStart; pointers: readonly [number, number] };
 
-export const IDLE: Gesture = { kind: 'idle' };
+/** Shared by every canvas, so frozen. */
+export const IDLE: Gesture = Object.freeze({ kind: 'idle' });
 
 /** The box after dragging `corner` of `start` to `point`, never smaller than `min`. */
 export function resizeBox(start: Rect, corner: Corner, point: Point, min = 16): Rect {

@@ -1,5 +1,4 @@
-import type { Point } from '../geometry.ts';
-import { clampZoom, screenToBoard, type ViewState } from '../viewport.ts';
+import { clampZoom, screenToBoard, type Point, type ViewState } from '@clapboard/shared';
 
 export interface PinchStart {
   /** The two fingers' screen positions when the second one touched. */

@@ -37,6 +37,11 @@ export const en = {
       'no-token': 'This link is missing its access key. Open the full link you were sent.',
       'bad-link': 'This is not a board link.',
     },
+    outOfDate: {
+      title: 'This tab is out of date',
+      message: 'Clapboard has been updated since this page was loaded. Reload the page to use the new version; until then this tab does not open the board, so nothing on it can be damaged.',
+      reload: 'Reload',
+    },
     documentTitle: '{{title}} – Clapboard',
     titleLabel: 'Board title',
     viewOnly: 'View only',
@@ -50,9 +55,12 @@ export const en = {
     helpReadOnly: 'View only. Drag or use the scroll wheel to move around, plus and minus to zoom. The outline beside the board lists every note as text.',
   },
   editor: { label: 'Edit {{type}} text' },
+  answer: { hidden: 'Hidden by the facilitator: {{reason}}' },
   objectType: { note: 'note', text: 'text', shape: 'shape', frame: 'frame title' },
   describe: {
     note: '{{colour}} note: {{text}}',
+    answer: '{{colour}} anonymous answer: {{text}}',
+    hiddenAnswer: 'Anonymous answer hidden by the facilitator: {{reason}}',
     text: 'Text: {{text}}',
     rectangle: 'Rectangle: {{text}}',
     ellipse: 'Ellipse: {{text}}',
@@ -122,6 +130,10 @@ export const en = {
     summon: 'Bring everyone to me',
     summoned: '{{name}} brought everyone to this part of the board.',
     guest: 'Guest {{number}}',
+  },
+  notice: {
+    pasteRejected: 'Nothing was pasted: the clipboard holds objects this version of Clapboard cannot read, or that would not fit on the board.',
+    duplicateRejected: 'Nothing was duplicated: the copies would not fit on the board.',
   },
   outline: {
     heading: 'Outline',

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { getObjectsMap } from '../boardDoc.ts';
+import { objectEntries } from '../boardDoc.ts';
 import type { Migration } from './types.ts';
 
 /**
@@ -11,7 +11,8 @@ export const textAsYText: Migration = {
   to: 2,
   name: 'text-as-ytext',
   up(doc) {
-    for (const map of getObjectsMap(doc).values()) {
+    // Values that are not object maps (a bad peer's write) are left as they are.
+    for (const [, map] of objectEntries(doc)) {
       const legacyTitle = map.get('title');
       if (typeof legacyTitle === 'string') {
         map.delete('title');

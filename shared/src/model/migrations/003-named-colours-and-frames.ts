@@ -1,4 +1,4 @@
-import { getObjectsMap } from '../boardDoc.ts';
+import { objectEntries } from '../boardDoc.ts';
 import { INK_PALETTE, NOTE_PALETTE } from '../palette.ts';
 import type { Migration } from './types.ts';
 
@@ -13,7 +13,8 @@ export const namedColoursAndFrames: Migration = {
   name: 'named-colours-and-frames',
   up(doc) {
     let order = 0;
-    for (const map of getObjectsMap(doc).values()) {
+    // Values that are not object maps (a bad peer's write) are left as they are.
+    for (const [, map] of objectEntries(doc)) {
       order += 1;
       const type = map.get('type');
       const color = map.get('color');

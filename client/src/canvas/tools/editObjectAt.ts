@@ -1,0 +1,8 @@
+import { hitTest } from '../hitTest.ts';
+import type { ToolContext, ToolPointer } from './ToolMachine.ts';
+
+/** Double-click: open the text of the object under the pointer (the editor refuses if this person may not edit). */
+export function editObjectAt({ editor }: ToolContext, event: ToolPointer): void {
+  const hit = hitTest(editor.store, event.board, editor.viewport.current.zoom);
+  if (hit && hit.type !== 'connector') editor.startEditing(hit.id);
+}

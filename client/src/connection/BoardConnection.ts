@@ -1,0 +1,138 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { LOCAL_USER_ORIGIN, roomName, syncSubprotocols, type BoardSession } from '@clapboard/shared';
+import { watchLocalObjectEdits } from './changedObjects.ts';
+import { ConnectionTracker } from './connectionTracker.ts';
+import { DurabilityProbe } from './durabilityProbe.ts';
+import { writerKeyFor } from './writerKey.ts';
+
+/**
+ * Everything that ties one board to the network: the content and control
+ * documents, their websocket providers, the offline store, and the tracker
+ * behind the connection indicator. One instance per open board.
+ */
+export class BoardConnection {
+  readonly contentDoc = new Y.Doc();
+  readonly controlDoc = new Y.Doc();
+  readonly tracker = new ConnectionTracker();
+  /**
+   * Presence has an id of its own, from a private document, unrelated to the
+   * content document's clientID: every Yjs item carries its author's
+   * clientID, so sharing it would let anyone match each note to the name in
+   * its author's presence.
+   */
+  private readonly presenceDoc = new Y.Doc();
+  readonly awareness = new Awareness(this.presenceDoc);
+  private readonly providers: WebsocketProvider[] = [];
+  private readonly persistence: IndexeddbPersistence[] = [];
+  private readonly syncListeners = new Set<() => void>();
+  private contentSynced = false;
+  private readonly cleanup: (() => void)[] = [];
+  /** Origins that are this person's edits: their own, and their undo/redo. */
+  private readonly localOrigins = new Set<unknown>([LOCAL_USER_ORIGIN]);
+
+  constructor(
+    readonly session: BoardSession,
+    token: string | null,
+    dev: boolean,
+  ) {
+    // Offline first: whatever this browser saw last time shows at once, and
+    // edits made without a network survive a reload until they are sent.
+    const key = offlineStoreName(session, dev);
+    this.persistence.push(new IndexeddbPersistence(key, this.contentDoc));
+    this.persistence.push(new IndexeddbPersistence(`${key}/control`, this.controlDoc));
+
+    if (dev || !token) {
+      this.tracker.setWantConnected(false);
+    } else {
+      const wsOrigin = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+      // The token travels as a subprotocol, never in the URL, which proxies
+      // log. disableBc: tabs of one browser must not swap updates over
+      // BroadcastChannel, around the server and its per-role write checks.
+      const protocols = syncSubprotocols(token, writerKeyFor(session.boardId, session.role));
+      const content = new WebsocketProvider(wsOrigin, roomName(session.boardId, 'content'), this.contentDoc, {
+        protocols,
+        awareness: this.awareness,
+        disableBc: true,
+      });
+      const control = new WebsocketProvider(wsOrigin, roomName(session.boardId, 'control'), this.controlDoc, {
+        protocols,
+        disableBc: true,
+      });
+      this.providers.push(content, control);
+      new DurabilityProbe(content, () => this.tracker.checkpoint(), (checkpoint) => this.tracker.storedUpTo(checkpoint));
+      content.on('status', ({ status }) => this.tracker.socket(status === 'connected'));
+      content.on('sync', (synced: boolean) => {
+        this.tracker.sync(synced);
+        if (synced && !this.contentSynced) {
+          this.contentSynced = true;
+          for (const listener of this.syncListeners) listener();
+        }
+      });
+    }
+
+    // The indicator counts objects changed, not transactions: one note typed
+    // into offline is one change waiting, however many keystrokes it took.
+    this.cleanup.push(
+      watchLocalObjectEdits(this.contentDoc, (origin) => this.localOrigins.has(origin), (ids) => this.tracker.localEdit(ids)),
+    );
+    const handleOnline = () => this.tracker.setBrowserOnline(true);
+    const handleOffline = () => this.tracker.setBrowserOnline(false);
+    window.addEventListener('online', handleOnline);
+    window.addEventListener('offline', handleOffline);
+    this.tracker.setBrowserOnline(navigator.onLine);
+    this.cleanup.push(() => {
+      window.removeEventListener('online', handleOnline);
+      window.removeEventListener('offline', handleOffline);
+    });
+  }
+
+  addLocalOrigin(origin: unknown): void {
+    this.localOrigins.add(origin);
+  }
+
+  /** True once the content document has had its first sync with the server (always, for dev boards). */
+  get isSynced(): boolean {
+    return this.contentSynced || this.providers.length === 0;
+  }
+
+  onFirstSync(listener: () => void): () => void {
+    this.syncListeners.add(listener);
+    return () => this.syncListeners.delete(listener);
+  }
+
+  /** Simulates (or honours) losing the network: the providers stop retrying. */
+  disconnect(): void {
+    this.tracker.setWantConnected(false);
+    for (const provider of this.providers) provider.disconnect();
+  }
+
+  connect(): void {
+    if (this.providers.length === 0) return;
+    this.tracker.setWantConnected(true);
+    for (const provider of this.providers) provider.connect();
+  }
+
+  destroy(): void {
+    for (const fn of this.cleanup) fn();
+    for (const provider of this.providers) provider.destroy();
+    for (const store of this.persistence) void store.destroy();
+    this.contentDoc.destroy();
+    this.controlDoc.destroy();
+    // Destroys the awareness with it.
+    this.presenceDoc.destroy();
+  }
+}
+
+/**
+ * The IndexedDB name of a board's offline copy, whose contents the next link
+ * to open that board in this browser sends to the server. One per role: an
+ * observer's local edits (which the server refused) must never be handed to
+ * a writer's link to send. The `?dev` sandbox has a namespace of its own, so
+ * its edits never reach the real board.
+ */
+function offlineStoreName(session: BoardSession, dev: boolean): string {
+  return `${dev ? 'clapboard-dev' : 'clapboard'}:${session.boardId}:${session.role}`;
+}

@@ -1,0 +1,267 @@
+import * as Y from 'yjs';
+import {
+  LOCAL_USER_ORIGIN,
+  canWrite,
+  center,
+  cleanBoardTitle,
+  getObjectsMap,
+  type BoardObject,
+  type ConnectorEnd,
+  type NoteColor,
+  type Point,
+  type Rect,
+  type Role,
+} from '@clapboard/shared';
+import { BoardStore } from '../model/BoardStore.ts';
+import { Observable } from '../model/Observable.ts';
+import { SelectionStore } from '../model/SelectionStore.ts';
+import { copySet, readClipboard, writeClipboard } from './clipboard.ts';
+import * as commands from './commands.ts';
+import { setBoardTitle } from './settingsCommands.ts';
+import { ViewportController } from './ViewportController.ts';
+
+export type Tool = 'select' | 'hand' | 'note' | 'text' | 'rectangle' | 'ellipse' | 'connector' | 'frame';
+
+/**
+ * Something a command did not do, to tell the person (panels show it in a
+ * live region). `seq` differs on every notice, so the same words twice are
+ * announced twice.
+ */
+export interface EditorNotice {
+  kind: 'pasteRejected' | 'duplicateRejected';
+  seq: number;
+}
+
+/** How far each successive paste or duplicate is offset, so copies do not hide their originals. */
+const PASTE_STEP = 24;
+
+/**
+ * The editing session for one board in this tab: the read model, selection,
+ * camera, undo history and the commands that tie them together. Tools and
+ * panels call these methods; they never write to the document themselves.
+ */
+export class BoardEditor {
+  readonly store: BoardStore;
+  readonly selection = new SelectionStore();
+  readonly viewport = new ViewportController();
+  readonly undoManager: Y.UndoManager;
+  readonly tool = new Observable<Tool>('select');
+  /** The object whose text is open in the inline editor. */
+  readonly editing = new Observable<string | null>(null);
+  /** The latest notice for the person, or null before any. */
+  readonly notice = new Observable<EditorNotice | null>(null);
+  readonly canEdit: boolean;
+  /** Whether this person may change board settings (the control document): facilitators only. */
+  readonly canEditSettings: boolean;
+  private clipboard: BoardObject[] = [];
+  private pasteCount = 0;
+  /** Set while arrow-key nudges follow one another, so a held key is one undo step. */
+  private nudging = false;
+
+  constructor(
+    readonly doc: Y.Doc,
+    readonly role: Role,
+    /**
+     * The board's control document, where settings such as the title live.
+     * An editor with no board behind it (a test page, an offscreen render)
+     * gets a private one, so a rename there reaches nobody.
+     */
+    readonly controlDoc: Y.Doc = new Y.Doc(),
+  ) {
+    this.store = new BoardStore(doc);
+    this.canEdit = canWrite(role, 'content');
+    this.canEditSettings = canWrite(role, 'control');
+    // Only this person's own edits are undoable: a remote change is never
+    // reverted by someone else's Ctrl+Z.
+    this.undoManager = new Y.UndoManager(getObjectsMap(doc), {
+      trackedOrigins: new Set([LOCAL_USER_ORIGIN]),
+      captureTimeout: 400,
+    });
+    this.store.subscribe(() => this.selection.prune((id) => !!this.store.get(id)));
+  }
+
+  destroy(): void {
+    this.undoManager.destroy();
+    this.store.destroy();
+  }
+
+  /**
+   * Runs a command as its own undo step, then applies it to the read model at
+   * once so the next frame shows it. The undo manager would otherwise merge
+   * every change made within its capture timeout, so a quick "add, then
+   * delete" would be undone as one.
+   */
+  run<T>(fn: () => T, options: { mergeWithNudges?: boolean } = {}): T {
+    const merge = options.mergeWithNudges === true && this.nudging;
+    if (!merge) this.undoManager.stopCapturing();
+    this.nudging = options.mergeWithNudges === true;
+    const result = fn();
+    // Text typed straight after a command is a step of its own too.
+    if (!this.nudging) this.undoManager.stopCapturing();
+    this.store.flush();
+    return result;
+  }
+
+  viewCenter(): Point {
+    return center(this.viewport.visible());
+  }
+
+  createAt(kind: commands.NewObjectKind, at: Point, options?: Parameters<typeof commands.createObject>[4]): string | null {
+    if (!this.canEdit) return null;
+    const id = this.run(() => commands.createObject(this.doc, this.store, kind, at, options));
+    this.selection.replace([id]);
+    return id;
+  }
+
+  moveSelection(dx: number, dy: number, ids: readonly string[] = this.selection.current): void {
+    if (!this.canEdit || ids.length === 0) return;
+    this.run(() => commands.moveObjects(this.doc, this.store, ids, dx, dy));
+  }
+
+  /** Arrow-key moves: a run of them (a held key) undoes in one step. */
+  nudgeSelection(dx: number, dy: number): void {
+    if (!this.canEdit || this.selection.current.length === 0) return;
+    const ids = this.selection.current;
+    this.run(() => commands.moveObjects(this.doc, this.store, ids, dx, dy), { mergeWithNudges: true });
+  }
+
+  resizeSelection(ids: readonly string[], from: Rect, to: Rect): void {
+    if (!this.canEdit) return;
+    this.run(() => commands.resizeObjects(this.doc, this.store, ids, from, to));
+  }
+
+  createConnector(from: ConnectorEnd, to: ConnectorEnd): void {
+    if (!this.canEdit) return;
+    const id = this.run(() => commands.createConnector(this.doc, this.store, from, to));
+    this.selection.replace([id]);
+  }
+
+  deleteSelection(): void {
+    if (!this.canEdit || this.selection.current.length === 0) return;
+    const ids = this.selection.current;
+    this.selection.clear();
+    this.run(() => commands.deleteSelection(this.doc, this.store, ids));
+  }
+
+  /** Deletes these objects (the outline's per-note delete), whatever is selected. */
+  deleteObjects(ids: readonly string[]): void {
+    if (!this.canEdit || ids.length === 0) return;
+    this.run(() => commands.deleteSelection(this.doc, this.store, ids));
+  }
+
+  /**
+   * Replaces an object's text with `next` (the inline editor and the outline
+   * call this on every input). Not a `run` step: typing merges into undo
+   * steps by the undo manager's capture timeout, as a person expects.
+   */
+  setText(id: string, next: string): void {
+    if (this.canEdit) commands.replaceText(this.doc, id, next);
+  }
+
+  /** Adds a note in the next free slot of a frame, or beside everything for null; selects it and returns its id. */
+  addNoteToFrame(frameId: string | null): string | null {
+    if (!this.canEdit) return null;
+    const id = this.run(() => commands.addNoteToFrame(this.doc, this.store, frameId));
+    this.selection.replace([id]);
+    return id;
+  }
+
+  /** Puts an object in a frame (or none), at a free slot there. */
+  moveToFrame(id: string, frameId: string | null): void {
+    if (this.canEdit) this.run(() => commands.moveToFrame(this.doc, this.store, id, frameId));
+  }
+
+  /** Renames the board. Facilitators only; an empty title is not a rename. */
+  renameBoard(title: string): void {
+    const clean = cleanBoardTitle(title);
+    if (this.canEditSettings && clean) setBoardTitle(this.controlDoc, clean);
+  }
+
+  duplicate(): void {
+    if (!this.canEdit || this.selection.current.length === 0) return;
+    const ids = this.run(() => commands.pasteObjects(this.doc, this.store, copySet(this.store, this.selection.current), { x: PASTE_STEP, y: PASTE_STEP }));
+    if (ids) this.selection.replace(ids);
+    else this.announce('duplicateRejected');
+  }
+
+  copy(): string | null {
+    if (this.selection.current.length === 0) return null;
+    this.clipboard = copySet(this.store, this.selection.current);
+    this.pasteCount = 0;
+    return writeClipboard(this.clipboard);
+  }
+
+  /**
+   * Pastes `text` from the system clipboard if it is ours, else the in-app
+   * clipboard. All or nothing: a clipboard with any entry this version
+   * cannot read, or whose copies could not be placed, pastes nothing and
+   * says so.
+   */
+  paste(text?: string): boolean {
+    if (!this.canEdit) return false;
+    const content = text ? readClipboard(text) : null;
+    if (content?.kind === 'invalid') return this.announce('pasteRejected');
+    const objects = content?.kind === 'objects' ? content.objects : this.clipboard;
+    if (objects.length === 0) return false;
+    const offset = (this.pasteCount + 1) * PASTE_STEP;
+    const ids = this.run(() => commands.pasteObjects(this.doc, this.store, objects, { x: offset, y: offset }));
+    if (!ids) return this.announce('pasteRejected');
+    this.pasteCount += 1;
+    this.selection.replace(ids);
+    return true;
+  }
+
+  /** Tells the person a command did nothing, and why; returns false for the command to pass on. */
+  private announce(kind: EditorNotice['kind']): false {
+    this.notice.set({ kind, seq: (this.notice.get()?.seq ?? 0) + 1 });
+    return false;
+  }
+
+  setNoteColor(color: NoteColor): void {
+    const notes = this.selection.current.filter((id) => this.store.get(id)?.type === 'note');
+    if (this.canEdit && notes.length > 0) this.run(() => commands.setColor(this.doc, notes, color, this.store));
+  }
+
+  bringToFront(): void {
+    if (this.canEdit) this.run(() => commands.bringToFront(this.doc, this.store, this.selection.current));
+  }
+
+  sendToBack(): void {
+    if (this.canEdit) this.run(() => commands.sendToBack(this.doc, this.store, this.selection.current));
+  }
+
+  undo(): void {
+    if (!this.canEdit) return;
+    this.editing.set(null);
+    this.run(() => this.undoManager.undo());
+  }
+
+  redo(): void {
+    if (!this.canEdit) return;
+    this.editing.set(null);
+    this.run(() => this.undoManager.redo());
+  }
+
+  zoomToFit(): void {
+    this.store.flush();
+    this.viewport.fit(this.store.allBounds(), 'user');
+  }
+
+  zoomToSelection(): void {
+    const rects = this.selection.current.map((id) => this.store.boundsOf(id)).filter((r) => !!r);
+    if (rects.length === 0) return;
+    const minX = Math.min(...rects.map((r) => r.minX));
+    const minY = Math.min(...rects.map((r) => r.minY));
+    const maxX = Math.max(...rects.map((r) => r.maxX));
+    const maxY = Math.max(...rects.map((r) => r.maxY));
+    this.viewport.fit({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, 'user');
+  }
+
+  startEditing(id: string): void {
+    const object = this.store.get(id);
+    // An answer card's words are written by the server alone (docs/anonymity.md).
+    if (!this.canEdit || !object || object.type === 'connector' || object.type === 'answer') return;
+    this.selection.replace([id]);
+    this.editing.set(id);
+  }
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import i18n from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { BoardConnection } from '../connection/BoardConnection.ts';
+import { BoardEditor } from '../editor/BoardEditor.ts';
+import { EditorContext } from '../editor/EditorContext.ts';
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { CanvasController } from '../canvas/CanvasController.ts';
+import { Minimap } from '../canvas/Minimap.tsx';
+import { loadColor, loadDisplayName } from '../presence/identity.ts';
+import { Presence } from '../presence/Presence.ts';
+import { installTestHook } from '../testing/installTestHook.ts';
+import { BoardHeader } from '../panels/BoardHeader.tsx';
+import { EditorNotices } from '../panels/EditorNotices.tsx';
+import { Outline } from '../panels/outline/Outline.tsx';
+import { PresencePanel } from '../panels/PresencePanel.tsx';
+import { Toolbar } from '../panels/Toolbar.tsx';
+import { ViewControls } from '../panels/ViewControls.tsx';
+
+interface Session {
+  editor: BoardEditor;
+  controller: CanvasController;
+  presence: Presence;
+  name: string;
+}
+
+/** Wires one open board: editor, canvas driver, presence and the test hook; lays out the panels. */
+export function BoardPage({ connection }: { connection: BoardConnection }) {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<Session | null>(null);
+  const role = connection.session.role;
+
+  useEffect(() => {
+    const editor = new BoardEditor(connection.contentDoc, role, connection.controlDoc);
+    connection.addLocalOrigin(editor.undoManager);
+    const controller = new CanvasController(editor);
+    const name = loadDisplayName((n) => i18n.t('presence.guest', { number: n }));
+    const presence = new Presence(connection.awareness, editor, role, name, loadColor());
+    const removeHook = installTestHook(connection, editor, controller);
+    // Open on the content: fit once, when the board first arrives. Never
+    // later: someone else's first note must not move everyone's camera.
+    let fitted = false;
+    const fitOnce = () => {
+      if (fitted) return;
+      fitted = true;
+      editor.store.flush();
+      if (editor.store.size > 0) editor.viewport.fit(editor.store.allBounds(), 'program');
+    };
+    const offSync = connection.onFirstSync(fitOnce);
+    const syncPresenceOverlay = presence.peers.subscribe(() => {
+      controller.remoteSelections = presence.peers
+        .get()
+        .filter((peer) => !peer.isSelf && peer.selection.length > 0)
+        .map((peer) => ({ color: peer.color, ids: peer.selection }));
+      controller.schedule();
+    });
+    setSession({ editor, controller, presence, name });
+    return () => {
+      offSync();
+      syncPresenceOverlay();
+      removeHook();
+      presence.destroy();
+      controller.destroy();
+      editor.destroy();
+    };
+  }, [connection, role]);
+
+  if (!session) return null;
+  const { editor, controller, presence, name } = session;
+  return (
+    <EditorContext.Provider value={editor}>
+      <div className="board-page">
+        <BoardHeader connection={connection} role={role} />
+        {editor.canEdit && <Toolbar />}
+        <EditorNotices />
+        <div className="board-body">
+          <main className="board-main" aria-label={t('board.canvasRegion')}>
+            <BoardCanvas controller={controller} presence={presence} />
+            <div className="board-corner">
+              <ViewControls />
+              <Minimap />
+            </div>
+          </main>
+          <aside className="board-side" aria-label={t('board.sidePanel')}>
+            <PresencePanel presence={presence} initialName={name} isFacilitator={role === 'facilitator'} />
+            <Outline />
+          </aside>
+        </div>
+      </div>
+    </EditorContext.Provider>
+  );
+}

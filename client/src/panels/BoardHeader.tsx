@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_TITLE_LENGTH, cleanBoardTitle, type Role } from '@clapboard/shared';
+import type { BoardConnection } from '../connection/BoardConnection.ts';
+import { useEditor } from '../editor/EditorContext.ts';
+import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { useBoardTitle } from './useBoardTitle.ts';
+
+/** Title (editable by facilitators only: it lives in the control document), connection and role. */
+export function BoardHeader({ connection, role }: { connection: BoardConnection; role: Role }) {
+  const { t } = useTranslation();
+  const editor = useEditor();
+  const title = useBoardTitle(connection.controlDoc, connection.session.title);
+  const [draft, setDraft] = useState(title);
+  useEffect(() => setDraft(title), [title]);
+  useEffect(() => {
+    document.title = t('board.documentTitle', { title });
+  }, [title, t]);
+
+  const commitTitle = () => {
+    const clean = cleanBoardTitle(draft);
+    // Emptied, or unchanged: nothing to write; show the title again.
+    if (!clean || clean === title) return setDraft(title);
+    editor.renameBoard(clean);
+  };
+
+  return (
+    <header className="board-header">
+      <a href="/" className="brand">{t('app.name')}</a>
+      {editor.canEditSettings ? (
+        <input
+          dir="auto"
+          className="board-title-input"
+          data-testid="board-title-input"
+          aria-label={t('board.titleLabel')}
+          value={draft}
+          maxLength={MAX_TITLE_LENGTH}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={commitTitle}
+          onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
+        />
+      ) : (
+        <h1 className="board-title" data-testid="board-title">{title}</h1>
+      )}
+      <span className="role-badge" data-testid="role-badge">{t(`role.${role}`)}</span>
+      {role === 'observer' && (
+        <span className="readonly-badge" data-testid="readonly-badge">{t('board.viewOnly')}</span>
+      )}
+      <ConnectionIndicator tracker={connection.tracker} />
+    </header>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useObservable } from '../editor/EditorContext.ts';
+import { MAX_DISPLAY_NAME_LENGTH } from '@clapboard/shared';
+import { sanitizeName, saveDisplayName } from '../presence/identity.ts';
+import type { Presence } from '../presence/Presence.ts';
+import { isolate } from '../i18n/isolate.ts';
+
+/** Who is here, follow someone's view, rename yourself, and (facilitators) bring everyone to you. */
+export function PresencePanel({ presence, initialName, isFacilitator }: { presence: Presence; initialName: string; isFacilitator: boolean }) {
+  const { t } = useTranslation();
+  const peers = useObservable(presence.peers);
+  const following = useObservable(presence.following);
+  const summonedBy = useObservable(presence.summonedBy);
+  const [name, setName] = useState(initialName);
+
+  const commitName = (value: string) => {
+    const clean = sanitizeName(value);
+    if (!clean) return;
+    saveDisplayName(clean);
+    presence.setName(clean);
+  };
+
+  return (
+    <section className="presence panel" aria-labelledby="presence-heading">
+      <h2 id="presence-heading">{t('presence.heading', { count: peers.length })}</h2>
+      <label className="name-field">
+        <span>{t('presence.yourName')}</span>
+        <input
+          dir="auto"
+          data-testid="display-name-input"
+          value={name}
+          maxLength={MAX_DISPLAY_NAME_LENGTH}
+          onChange={(event) => {
+            setName(event.target.value);
+            commitName(event.target.value);
+          }}
+          onBlur={() => setName((current) => sanitizeName(current) || initialName)}
+        />
+      </label>
+      <ul data-testid="presence-list" className="presence-list">
+        {peers.map((peer) => (
+          <li key={peer.clientId} data-testid="presence-item" data-client-id={peer.clientId}>
+            <span className="presence-swatch" style={{ backgroundColor: peer.color }} aria-hidden="true" />
+            {peer.isSelf ? (
+              <span className="presence-name">{t('presence.you', { name: isolate(peer.name) })}</span>
+            ) : (
+              <button
+                type="button"
+                className="presence-name"
+                aria-pressed={following === peer.clientId}
+                onClick={() => presence.follow(following === peer.clientId ? null : peer.clientId)}
+                title={following === peer.clientId ? t('presence.stopFollowing') : t('presence.follow', { name: isolate(peer.name) })}
+              >
+                <bdi>{peer.name}</bdi>
+                {following === peer.clientId && <span className="badge">{t('presence.following')}</span>}
+              </button>
+            )}
+            {peer.role && peer.role !== 'participant' && <span className="badge">{t(`role.${peer.role}`)}</span>}
+            {peer.editing && !peer.isSelf && <span className="badge">{t('presence.typing')}</span>}
+          </li>
+        ))}
+      </ul>
+      {isFacilitator && (
+        <button type="button" data-testid="summon-everyone" onClick={() => presence.summonEveryone()}>
+          {t('presence.summon')}
+        </button>
+      )}
+      <p role="status" className="summon-notice" data-testid="summon-notice">
+        {summonedBy ? t('presence.summoned', { name: isolate(summonedBy) }) : ''}
+      </p>
+    </section>
+  );
+}

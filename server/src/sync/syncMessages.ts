@@ -1,0 +1,52 @@
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { CloseCode } from '@clapboard/shared';
+import { decoding } from './messages.ts';
+import type { MessageContext } from './MessageHandlers.ts';
+import { ProtocolError } from './ProtocolError.ts';
+import { inspectUpdate, type ScopeVerdict } from './updateScope.ts';
+
+/** How a refused update closes its connection (see CloseCode and docs/protocol.md, "Write scope"). */
+const REFUSAL_CODES: Record<Exclude<ScopeVerdict, 'allowed'>, CloseCode> = {
+  forbidden: CloseCode.ForbiddenScope,
+  layout: CloseCode.InvalidLayout,
+  'too-large': CloseCode.UpdateTooLarge,
+  missing: CloseCode.MissingDependencies,
+  malformed: CloseCode.InvalidUpdate,
+};
+
+/** y-websocket's message 0: sync step 1 (a state vector), step 2 and update (a Yjs update). */
+export function handleSyncMessage({ room, connection, decoder }: MessageContext): void {
+  const syncType = decoding.readVarUint(decoder);
+  const payload = decoding.readVarUint8Array(decoder);
+  if (syncType === syncProtocol.messageYjsSyncStep1) {
+    connection.spendFullRead();
+    let reply: Uint8Array;
+    try {
+      reply = room.replies.reply(payload);
+    } catch {
+      throw new ProtocolError(CloseCode.MalformedMessage, 'bad state vector');
+    }
+    // Answered only once everything received before it is durable: that is
+    // what makes the answer a receipt (docs/protocol.md, "Receipts").
+    room.outbox.whenDurable(() => connection.send(reply));
+    return;
+  }
+  if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+    throw new ProtocolError(CloseCode.MalformedMessage, `sync type ${syncType}`);
+  }
+  // Read-only connections (observers; participants on the control document)
+  // still answer the server's sync step 1, so their updates are dropped
+  // quietly rather than treated as an attack.
+  if (!connection.canWrite) return;
+  // Judged before Yjs sees it: Yjs applies what it can of an update, so a
+  // refused one must never reach applyUpdate, not even in part.
+  const { verdict, advancedClients } = inspectUpdate(room.doc, payload, room.writableLayout, room.updateLimits);
+  if (verdict !== 'allowed') throw new ProtocolError(REFUSAL_CODES[verdict]);
+  if (!room.writers.claim(connection, advancedClients)) throw new ProtocolError(CloseCode.ClientIdTaken);
+  try {
+    Y.applyUpdate(room.doc, payload, connection.origin);
+  } catch {
+    throw new ProtocolError(CloseCode.InvalidUpdate);
+  }
+}
