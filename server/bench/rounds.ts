@@ -13,7 +13,6 @@
  *                 commits without truncating, 50 at once and one at a time, in
  *                 this process (no HTTP).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +21,7 @@ import { CreateBoardResponseSchema, parseBoardLink } from '@clapboard/shared';
 import { hashToken } from '../src/auth/capabilityTokens.ts';
 import { SqliteRoundStore } from '../src/rounds/SqliteRoundStore.ts';
 import { SqliteBoardStore } from '../src/storage/SqliteBoardStore.ts';
+import { startServerProcess } from './serverProcess.ts';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 50);
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 10);
@@ -37,23 +37,7 @@ function summary(samples: number[]): string {
   return `p50 ${quantile(sorted, 0.5).toFixed(1)} ms | p95 ${quantile(sorted, 0.95).toFixed(1)} ms | max ${sorted.at(-1)!.toFixed(1)} ms | n=${sorted.length}`;
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SQLITE_SYNCHRONOUS: synchronous, MAX_ANSWERS_PER_ROUND: '100000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const match = /open (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { url, child };
-}
+const startServer = (dataDir: string) => startServerProcess(dataDir, { SQLITE_SYNCHRONOUS: synchronous, MAX_ANSWERS_PER_ROUND: '100000' });
 
 async function post(url: string, token: string, body: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

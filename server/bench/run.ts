@@ -13,7 +13,7 @@
  *               delay is reported next to the server's (eventLoopProbe.ts):
  *               a tail the server did not cause shows up there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SqliteBoardStore } from '../src/storage/SqliteBoardStore.ts';
+import { startServerProcess } from './serverProcess.ts';
 import { CreateBoardResponseSchema, getObjectsMap, insertObject, parseBoardLink, updateObject } from '@clapboard/shared';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 10_000);
@@ -39,21 +40,8 @@ interface Server {
 const started = new Set<Server>();
 
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/eventLoopProbe.ts', 'src/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ROOM_IDLE_MS: '600000', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const match = /open (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  const server = { url, child };
+  const server = await startServerProcess(dataDir, { ROOM_IDLE_MS: '600000', ...env }, ['./bench/eventLoopProbe.ts']);
+  const { child } = server;
   started.add(server);
   child.once('exit', () => started.delete(server));
   return server;

@@ -1,25 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryRoundStore, type RoundStore } from '@clapboard/server';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { Gate } from '../support/gate.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { api } from './support.ts';
 
 /** A round store whose answer writes can be held, to see what the route does before the write is durable. */
 class GatedRoundStore extends MemoryRoundStore {
-  private open = true;
-  private readonly held: Array<() => void> = [];
-  hold(): void {
-    this.open = false;
-  }
-  get waiting(): number {
-    return this.held.length;
-  }
-  release(): void {
-    this.open = true;
-    for (const resume of this.held.splice(0)) resume();
-  }
+  readonly gate = new Gate();
   override async addAnswer(...args: Parameters<RoundStore['addAnswer']>): ReturnType<RoundStore['addAnswer']> {
-    if (!this.open) await new Promise<void>((resume) => this.held.push(resume));
+    await this.gate.pass();
     return super.addAnswer(...args);
   }
 }
@@ -40,17 +30,17 @@ describe('an answer is acknowledged only once stored', () => {
     server = await startTestServer({ roundStore });
     const board = await server.createBoard('Durable');
     const roundId = (await api(server, 'POST', `/api/boards/${board.id}/rounds`, board.tokens.facilitator, { prompt: 'Held?' })).body.roundId as string;
-    roundStore.hold();
+    roundStore.gate.hold();
     let answered = false;
     const answering = api(server, 'POST', `/api/boards/${board.id}/rounds/${roundId}/answers`, board.tokens.participant, { text: 'held answer' }).then((result) => {
       answered = true;
       return result;
     });
-    await waitFor(() => expect(roundStore.waiting).toBe(1));
+    await waitFor(() => expect(roundStore.gate.waiting).toBe(1));
     // Give the route every chance to answer early: a full round trip of another request.
     await api(server, 'GET', `/api/boards/${board.id}/rounds/unknownunknownxx`, board.tokens.observer);
     expect(answered).toBe(false);
-    roundStore.release();
+    roundStore.gate.release();
     expect((await answering).status).toBe(201);
     expect((await roundStore.listAnswers(board.id, roundId)).map((answer) => answer.text)).toEqual(['held answer']);
   });

@@ -1,3 +1,4 @@
+import { Gate } from './gate.ts';
 import type { BoardStore, DocKey, StoredDocument } from '@clapboard/server';
 
 /**
@@ -6,8 +7,7 @@ import type { BoardStore, DocKey, StoredDocument } from '@clapboard/server';
  * which the server has an edit it has not stored, without timing tricks.
  */
 export class GatedStore implements BoardStore {
-  private open = true;
-  private readonly held: (() => void)[] = [];
+  private readonly gate = new Gate();
 
   constructor(private readonly inner: BoardStore) {
     this.compactLog = inner.compactLog?.bind(inner);
@@ -15,21 +15,20 @@ export class GatedStore implements BoardStore {
 
   /** Appends from now on wait until `release()`. */
   hold(): void {
-    this.open = false;
+    this.gate.hold();
   }
 
   /** Appends waiting behind the gate. */
   get waiting(): number {
-    return this.held.length;
+    return this.gate.waiting;
   }
 
   release(): void {
-    this.open = true;
-    for (const resume of this.held.splice(0)) resume();
+    this.gate.release();
   }
 
   async appendUpdate(key: DocKey, update: Uint8Array): Promise<number> {
-    if (!this.open) await new Promise<void>((resume) => this.held.push(resume));
+    await this.gate.pass();
     return this.inner.appendUpdate(key, update);
   }
 
