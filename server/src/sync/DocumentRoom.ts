@@ -72,7 +72,8 @@ export class DocumentRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly name: string;
-  readonly log: Record<string, string>;
+  /** What every log line about this document carries: the board's log ref, never its id. */
+  readonly logFields: { board: string; doc: DocKind };
   readonly writableLayout: WritableLayout;
   readonly updateLimits: UpdateLimits;
   /** Nobody may write under the client id the server writes with (migrations, later anonymous answers). */
@@ -90,7 +91,7 @@ export class DocumentRoom {
     storedAppends: number,
   ) {
     this.name = docKeyString(key);
-    this.log = { board: boardLogRef(key.boardId), doc: key.doc };
+    this.logFields = { board: boardLogRef(key.boardId), doc: key.doc };
     this.writableLayout = WRITABLE_ROOTS[key.doc];
     this.updateLimits = { maxStructs: context.limits.maxUpdateStructs, maxTypes: context.limits.maxUpdateTypes };
     this.presence = new PresenceBinding(this.awareness, context.limits.maxPresencePerBoard);
@@ -213,7 +214,7 @@ export class DocumentRoom {
     } catch (error) {
       const code = error instanceof ProtocolError ? error.code : CloseCode.MalformedMessage;
       // Only the close code is logged: the message itself may hold what a participant wrote.
-      this.context.log.warn({ ...this.log, connection: connection.id, code }, 'closing connection after a bad message');
+      this.context.log.warn({ ...this.logFields, connection: connection.id, code }, 'closing connection after a bad message');
       connection.close(code);
     }
   }
@@ -278,7 +279,7 @@ export class DocumentRoom {
    */
   private fail(error: unknown): void {
     if (this.outbox.failed) return;
-    this.context.log.error({ ...this.log, err: error }, 'storage failed; dropping room');
+    this.context.log.error({ ...this.logFields, err: error }, 'storage failed; dropping room');
     this.outbox.fail(error instanceof Error ? error : new Error(String(error)));
     for (const connection of this.connections.values()) connection.close(CloseCode.StorageFailure);
     this.context.onFailure(this);
