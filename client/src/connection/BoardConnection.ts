@@ -6,6 +6,7 @@ import { LOCAL_USER_ORIGIN, roomName, syncSubprotocols, type BoardSession } from
 import { watchLocalObjectEdits } from './changedObjects.ts';
 import { ConnectionTracker } from './connectionTracker.ts';
 import { DurabilityProbe } from './durabilityProbe.ts';
+import { RoundsApi } from './roundsApi.ts';
 import { writerKeyFor } from './writerKey.ts';
 
 /**
@@ -25,6 +26,8 @@ export class BoardConnection {
    */
   private readonly presenceDoc = new Y.Doc();
   readonly awareness = new Awareness(this.presenceDoc);
+  /** Anonymous rounds over HTTP, with this link's token: answers never go through the documents above. */
+  readonly rounds: RoundsApi;
   private readonly providers: WebsocketProvider[] = [];
   private readonly persistence: IndexeddbPersistence[] = [];
   private readonly syncListeners = new Set<() => void>();
@@ -38,6 +41,7 @@ export class BoardConnection {
     token: string | null,
     dev: boolean,
   ) {
+    this.rounds = new RoundsApi(session.boardId, dev ? null : token);
     // Offline first: whatever this browser saw last time shows at once, and
     // edits made without a network survive a reload until they are sent.
     const key = offlineStoreName(session, dev);

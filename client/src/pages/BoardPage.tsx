@@ -14,6 +14,7 @@ import { BoardHeader } from '../panels/BoardHeader.tsx';
 import { EditorNotices } from '../panels/EditorNotices.tsx';
 import { Outline } from '../panels/outline/Outline.tsx';
 import { PresencePanel } from '../panels/PresencePanel.tsx';
+import { RoundsPanel } from '../panels/rounds/RoundsPanel.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { ViewControls } from '../panels/ViewControls.tsx';
 
@@ -82,6 +83,7 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
             </div>
           </main>
           <aside className="board-side" aria-label={t('board.sidePanel')}>
+            <RoundsPanel connection={connection} role={role} />
             <PresencePanel presence={presence} initialName={name} isFacilitator={role === 'facilitator'} />
             <Outline />
           </aside>

@@ -1,0 +1,48 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Role } from '@clapboard/shared';
+import type { BoardConnection } from '../../connection/BoardConnection.ts';
+import { AnswerReceipts } from '../../model/AnswerReceipts.ts';
+import { Rounds, type RoundEntry } from '../../model/Rounds.ts';
+import { useObservable } from '../../editor/EditorContext.ts';
+import { AnswerBox } from './AnswerBox.tsx';
+import { RoundControls } from './RoundControls.tsx';
+
+/** The board's rounds from its control document, kept current. */
+function useRounds(connection: BoardConnection): readonly RoundEntry[] {
+  const [entries, setEntries] = useState<readonly RoundEntry[]>([]);
+  useEffect(() => {
+    const rounds = new Rounds(connection.controlDoc);
+    setEntries(rounds.all.get());
+    const off = rounds.all.subscribe(() => setEntries(rounds.all.get()));
+    return () => {
+      off();
+      rounds.destroy();
+    };
+  }, [connection]);
+  return entries;
+}
+
+/**
+ * Anonymous rounds for this role: a facilitator's controls, or a
+ * participant's answer box for each open round and each round this device
+ * holds a receipt for. Observers neither ask nor answer.
+ */
+export function RoundsPanel({ connection, role }: { connection: BoardConnection; role: Role }) {
+  const rounds = useRounds(connection);
+  const [receipts] = useState(() => new AnswerReceipts(connection.session.boardId));
+  const held = useObservable(receipts.byRound);
+  // A round seen open on this page stays shown once it closes, saying so,
+  // rather than vanishing from under someone halfway through an answer.
+  const seenOpen = useRef(new Set<string>());
+  for (const { id, round } of rounds) if (round.state === 'open') seenOpen.current.add(id);
+  if (role === 'facilitator') return <RoundControls api={connection.rounds} rounds={rounds} />;
+  if (role !== 'participant') return null;
+  const shown = rounds.filter(({ id, round }) => round.state === 'open' || held.has(id) || seenOpen.current.has(id));
+  return (
+    <>
+      {shown.map(({ id, round }) => (
+        <AnswerBox key={id} roundId={id} round={round} api={connection.rounds} receipts={receipts} />
+      ))}
+    </>
+  );
+}
