@@ -18,6 +18,8 @@ describe('presence ids', () => {
     const board = await seededBoard(suite.server, 'Private', (doc) => seedNote(doc, 'a', { x: 0, y: 0 }));
     const alice = await suite.openAs('Alice', board.links.participant);
     const bob = await suite.openAs('Bob', board.links.participant);
+    // The product says plainly that ordinary notes are not anonymous; the id below only removes the direct mapping.
+    expect(await bob.getByTestId('traceable-notice').textContent()).toMatch(/can be traced to this device/);
 
     await alice.getByTestId('outline-add-note').click();
     const written = await waitForNewNote(bob, new Set(['a']));

@@ -29,6 +29,7 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
         <input
           dir="auto"
           data-testid="display-name-input"
+          aria-describedby="presence-traceable"
           value={name}
           maxLength={MAX_DISPLAY_NAME_LENGTH}
           onChange={(event) => {
@@ -38,6 +39,10 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
           onBlur={() => setName((current) => sanitizeName(current) || initialName)}
         />
       </label>
+      {/* Said plainly, so nobody mistakes an ordinary note for an anonymous one (docs/protocol.md, "Awareness"). */}
+      <p id="presence-traceable" className="presence-note" data-testid="traceable-notice">
+        {t('presence.traceable')}
+      </p>
       <ul data-testid="presence-list" className="presence-list">
         {peers.map((peer) => (
           <li key={peer.clientId} data-testid="presence-item" data-client-id={peer.clientId}>

@@ -122,6 +122,8 @@ export const en = {
     heading_one: 'Here now ({{count}})',
     heading_other: 'Here now ({{count}})',
     yourName: 'Your name',
+    traceable:
+      'Everyone here sees this name. Notes you put on the board can be traced to this device; to answer without anyone knowing it was you, use the question box when the facilitator asks a question.',
     you: '{{name}} (you)',
     follow: "Follow {{name}}'s view",
     stopFollowing: 'Stop following',
