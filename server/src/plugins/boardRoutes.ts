@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import {
   ApiErrorCode,
-  BoardIdSchema,
   CURRENT_SCHEMA_VERSION,
   CreateBoardRequestSchema,
   PROTOCOL_VERSION,
@@ -18,7 +17,8 @@ import {
   type Role,
   type TransactionOrigin,
 } from '@clapboard/shared';
-import { bearerToken, generateRoleTokens, hashToken } from '../auth/capabilityTokens.ts';
+import { boardAccess } from '../auth/boardAccess.ts';
+import { bearerToken, generateRoleTokens } from '../auth/capabilityTokens.ts';
 import { sendError } from '../errors.ts';
 
 const CREATE_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'server', reason: 'create-board' });
@@ -49,15 +49,14 @@ export const boardRoutes: FastifyPluginAsync<{ publicUrl: () => string }> = asyn
   });
 
   app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/session', async (request, reply) => {
-    const boardId = BoardIdSchema.safeParse(request.params.boardId);
-    const token = bearerToken(request.headers.authorization);
     // Unknown board and wrong token answer alike, so ids cannot be probed.
-    const role = boardId.success && token ? await app.store.roleForTokenHash(boardId.data, hashToken(token)) : null;
-    if (!role || !boardId.success) return sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
+    const access = await boardAccess(app.store, request.params.boardId, bearerToken(request.headers.authorization));
+    if (!access) return sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
+    const { boardId, role } = access;
     // The title lives in the control document (facilitators rename it there), nowhere else.
-    const title = await app.rooms.withRoom({ boardId: boardId.data, doc: 'control' }, (room) => readBoardTitle(room.doc));
+    const title = await app.rooms.withRoom({ boardId, doc: 'control' }, (room) => readBoardTitle(room.doc));
     const body: BoardSession = {
-      boardId: boardId.data,
+      boardId,
       role,
       title,
       schemaVersion: CURRENT_SCHEMA_VERSION,

@@ -4,7 +4,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import {
   ApiErrorCode,
-  BoardIdSchema,
   CloseCode,
   CloseCodeName,
   SYNC_SUBPROTOCOL,
@@ -13,6 +12,7 @@ import {
   tokenFromSubprotocols,
   type DocKind,
 } from '@clapboard/shared';
+import { boardAccess } from '../auth/boardAccess.ts';
 import { hashToken } from '../auth/capabilityTokens.ts';
 import type { SyncLimits } from '../config.ts';
 import { sendError } from '../errors.ts';
@@ -104,10 +104,10 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
         const { token: queryToken } = request.query as { token?: unknown };
         const offered = offeredSubprotocols(request);
         const token = tokenFromSubprotocols(offered) ?? (typeof queryToken === 'string' ? queryToken : null);
-        const id = BoardIdSchema.safeParse(boardId);
-        const role = id.success && token ? await app.store.roleForTokenHash(id.data, hashToken(token)) : null;
-        if (!role || !id.success) return sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
-        const key = { boardId: id.data, doc };
+        const access = await boardAccess(app.store, boardId, token);
+        if (!access) return sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
+        const { role } = access;
+        const key = { boardId: access.boardId, doc };
         if (rooms.connectionsOf(key) >= options.limits.maxConnectionsPerBoard) {
           return sendError(reply, 503, ApiErrorCode.BoardFull, 'this board has as many connections as it allows');
         }

@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ApiErrorCode,
-  BoardIdSchema,
   CreateRoundRequestSchema,
   EditAnswerRequestSchema,
   HideAnswerRequestSchema,
@@ -16,7 +15,8 @@ import {
   type Role,
   type SubmitAnswerResponse,
 } from '@clapboard/shared';
-import { bearerToken, hashToken } from '../auth/capabilityTokens.ts';
+import { boardAccess } from '../auth/boardAccess.ts';
+import { bearerToken } from '../auth/capabilityTokens.ts';
 import type { RoundLimits } from '../config.ts';
 import { sendError } from '../errors.ts';
 import { RoundService } from './RoundService.ts';
@@ -58,14 +58,9 @@ export const roundRoutes = fp<RoundRoutesOptions>(
 
     /** The caller's role on the board in the URL, or a 401 already sent. */
     const authorize = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<{ boardId: string; role: Role } | null> => {
-      const boardId = BoardIdSchema.safeParse(request.params.boardId);
-      const token = bearerToken(request.headers.authorization);
-      const role = boardId.success && token ? await app.store.roleForTokenHash(boardId.data, hashToken(token)) : null;
-      if (!role || !boardId.success) {
-        sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
-        return null;
-      }
-      return { boardId: boardId.data, role };
+      const access = await boardAccess(app.store, request.params.boardId, bearerToken(request.headers.authorization));
+      if (!access) sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
+      return access;
     };
     const forbidden = (reply: FastifyReply, message: string) => sendError(reply, 403, ApiErrorCode.Forbidden, message);
     const badBody = (reply: FastifyReply, error: z.ZodError) => sendError(reply, 400, ApiErrorCode.BadRequest, z.prettifyError(error));
