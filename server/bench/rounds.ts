@@ -12,12 +12,21 @@
  *                 next to SqliteBoardStore.appendUpdate of the same size, which
  *                 commits without truncating, 50 at once and one at a time, in
  *                 this process (no HTTP).
+ *   ballot->201   a dot vote's ballot to its 201, 50 at once (x10) and one at a
+ *                 time, with the same durability (commit + WAL truncation).
+ *   code->ballot  a one-time-code vote: POST …/tokens (blind signature) then the
+ *                 ballot, per person, 50 people at once; the browser's blinding
+ *                 (client/src/connection/blindBallot.ts) is not timed.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CreateBoardResponseSchema, parseBoardLink } from '@clapboard/shared';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CreateBoardResponseSchema, insertObject, parseBoardLink } from '@clapboard/shared';
+import { blindBallot, randomBallot, unblindSignature } from '@clapboard/shared/blindBallot';
 import { hashToken } from '../src/auth/capabilityTokens.ts';
 import { SqliteRoundStore } from '../src/rounds/SqliteRoundStore.ts';
 import { SqliteBoardStore } from '../src/storage/SqliteBoardStore.ts';
@@ -74,6 +83,71 @@ async function overHttp(): Promise<{ burst: number[]; sequential: number[] }> {
   }
 }
 
+/** Puts `count` notes on the board through a facilitator's stock client; resolves once the server has them all. */
+async function seedNotes(syncUrl: string, boardId: string, token: string, count: number): Promise<string[]> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(syncUrl, boardId, doc, { params: { token }, WebSocketPolyfill: WebSocket as never, disableBc: true });
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  const ids: string[] = [];
+  doc.transact(() => {
+    for (let index = 0; index < count; index += 1) ids.push(insertObject(doc, { type: 'note', x: index * 220, y: 0, width: 200, height: 200, z: index, frameId: null, color: 'yellow', text: `idea ${index}` }));
+  });
+  // A fresh reader seeing every note means the server stored and serves them.
+  const reader = new Y.Doc();
+  const check = new WebsocketProvider(syncUrl, boardId, reader, { params: { token }, WebSocketPolyfill: WebSocket as never, disableBc: true });
+  await new Promise<void>((resolve) => check.once('sync', () => resolve()));
+  provider.destroy();
+  check.destroy();
+  if (reader.getMap('objects').size !== count) throw new Error('notes not stored');
+  return ids;
+}
+
+async function ballotsOverHttp(): Promise<Record<string, number[]>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-bench-votes-'));
+  const server = await startServer(dataDir);
+  try {
+    const created = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Bench' }) });
+    const board = CreateBoardResponseSchema.parse(await created.json());
+    const token = (role: 'facilitator' | 'participant') => parseBoardLink(board.links[role])!.token!;
+    const targets = await seedNotes(`${server.url.replace(/^http/, 'ws')}/sync`, board.id, token('facilitator'), 10);
+    const base = `${server.url}/api/boards/${board.id}/votes`;
+    const timed = async (task: () => Promise<void>) => {
+      const start = performance.now();
+      await task();
+      return performance.now() - start;
+    };
+    const expect201 = (result: { status: number; body: unknown }, what: string) => {
+      if (result.status !== 201) throw new Error(`${what}: ${result.status} ${JSON.stringify(result.body)}`);
+    };
+    const vote = (await post(base, token('facilitator'), { targets, perPerson: 3 })).body.voteId as string;
+    const cast = () => timed(async () => expect201(await post(`${base}/${vote}/ballots`, token('participant'), { ballot: randomBallot(), choices: targets.slice(0, 3) }), 'ballot'));
+    await Promise.all(Array.from({ length: PARTICIPANTS }, cast));
+    const burst: number[] = [];
+    for (let run = 0; run < BURSTS; run += 1) burst.push(...(await Promise.all(Array.from({ length: PARTICIPANTS }, cast))));
+    const sequential: number[] = [];
+    for (let run = 0; run < SEQUENTIAL; run += 1) sequential.push(await cast());
+
+    const codesVote = (await post(base, token('facilitator'), { targets, perPerson: 1, codes: PARTICIPANTS })).body as { voteId: string; codes: string[] };
+    const publicKey = ((await (await fetch(`${base}/${codesVote.voteId}`, { headers: { authorization: `Bearer ${token('participant')}` } })).json()) as { publicKey: string }).publicKey;
+    const pending = await Promise.all(codesVote.codes.map(async (code) => ({ code, blinded: await blindBallot(publicKey) })));
+    const withCodes = await Promise.all(
+      pending.map(({ code, blinded }) =>
+        timed(async () => {
+          const signed = await post(`${base}/${codesVote.voteId}/tokens`, token('participant'), { code, blindedBallot: blinded.blindedBallot });
+          expect201(signed, 'token');
+          const signature = await unblindSignature(publicKey, blinded, signed.body.blindSignature);
+          expect201(await post(`${base}/${codesVote.voteId}/ballots`, token('participant'), { ballot: blinded.ballot, signature, choices: [targets[0]] }), 'signed ballot');
+        }),
+      ),
+    );
+    return { [`ballot -> 201, ${PARTICIPANTS} at once (x${BURSTS})`]: burst, 'ballot -> 201, one at a time': sequential, [`code -> signature -> ballot 201, ${PARTICIPANTS} at once (unblinding included)`]: withCodes };
+  } finally {
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function storeOnly(): Promise<Record<string, number[]>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-bench-roundstore-'));
   const boards = new SqliteBoardStore({ filename: path.join(dir, 'bench.sqlite'), synchronous });
@@ -104,8 +178,12 @@ async function storeOnly(): Promise<Record<string, number[]>> {
 
 const http = await overHttp();
 const store = await storeOnly();
+const ballots = await ballotsOverHttp();
 process.stdout.write(`\nRounds benchmark (SQLITE_SYNCHRONOUS=${synchronous}, ${os.cpus().length} CPUs, ${os.platform()} ${os.release()}, DATA_DIR under ${os.tmpdir()})\n\n`);
 process.stdout.write(`| measure | result |\n| --- | --- |\n`);
 process.stdout.write(`| submit -> 201, ${PARTICIPANTS} at once (x${BURSTS}) | ${summary(http.burst)} |\n`);
 process.stdout.write(`| submit -> 201, one at a time | ${summary(http.sequential)} |\n`);
 for (const [name, samples] of Object.entries(store)) process.stdout.write(`| store only: ${name} | ${summary(samples)} |\n`);
+for (const [name, samples] of Object.entries(ballots)) process.stdout.write(`| ${name} | ${summary(samples)} |\n`);
+// The stock y-websocket provider used to seed notes leaves a handle open after destroy(); the table is out, so end here.
+process.exit(0);

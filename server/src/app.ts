@@ -18,6 +18,16 @@ import { roundRoutes } from './rounds/roundRoutes.ts';
 import type { RoundService } from './rounds/RoundService.ts';
 import type { RoundStore } from './rounds/RoundStore.ts';
 import { SqliteRoundStore } from './rounds/SqliteRoundStore.ts';
+import { MemoryVoteStore } from './votes/MemoryVoteStore.ts';
+import { SqliteVoteStore } from './votes/SqliteVoteStore.ts';
+import type { VoteService } from './votes/VoteService.ts';
+import type { VoteStore } from './votes/VoteStore.ts';
+import { voteRoutes } from './votes/voteRoutes.ts';
+import type { AnonymousNoteService } from './anonymousNotes/AnonymousNoteService.ts';
+import type { AnonymousNoteStore } from './anonymousNotes/AnonymousNoteStore.ts';
+import { anonymousNoteRoutes } from './anonymousNotes/anonymousNoteRoutes.ts';
+import { MemoryAnonymousNoteStore } from './anonymousNotes/MemoryAnonymousNoteStore.ts';
+import { SqliteAnonymousNoteStore } from './anonymousNotes/SqliteAnonymousNoteStore.ts';
 
 export interface BuildAppOptions {
   config: ServerConfig;
@@ -28,6 +38,10 @@ export interface BuildAppOptions {
    * SqliteBoardStore (the default), else to memory, like the board store.
    */
   roundStore?: RoundStore;
+  /** Defaults like `roundStore`: the votes table of the same SQLite file, else memory. */
+  voteStore?: VoteStore;
+  /** Defaults like `roundStore`: the anonymous_notes table of the same SQLite file, else memory. */
+  anonymousNoteStore?: AnonymousNoteStore;
   /** Defaults to a private in-process hub (this server alone). */
   fanout?: Fanout;
   /** Where logs go (tests capture them); defaults to stdout. */
@@ -37,7 +51,7 @@ export interface BuildAppOptions {
 export const SQLITE_FILENAME = 'clapboard.sqlite';
 
 /** The app with the decorations its plugins add, spelled out for callers outside this package. */
-export type ClapboardApp = FastifyInstance & { store: BoardStore; fanout: Fanout; rooms: RoomRegistry; syncMessages: MessageHandlers; rounds: RoundService };
+export type ClapboardApp = FastifyInstance & { store: BoardStore; fanout: Fanout; rooms: RoomRegistry; syncMessages: MessageHandlers; rounds: RoundService; votes: VoteService; anonymousNotes: AnonymousNoteService };
 
 /** Builds the app without listening, so tests can `inject()` or listen on port 0. */
 export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> {
@@ -75,6 +89,10 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
   });
   const roundStore = options.roundStore ?? (store instanceof SqliteBoardStore ? new SqliteRoundStore(store) : new MemoryRoundStore());
   await app.register(roundRoutes, { store: roundStore, limits: config.rounds });
+  const voteStore = options.voteStore ?? (store instanceof SqliteBoardStore ? new SqliteVoteStore(store) : new MemoryVoteStore());
+  await app.register(voteRoutes, { store: voteStore });
+  const anonymousNoteStore = options.anonymousNoteStore ?? (store instanceof SqliteBoardStore ? new SqliteAnonymousNoteStore(store) : new MemoryAnonymousNoteStore());
+  await app.register(anonymousNoteRoutes, { store: anonymousNoteStore, limits: config.anonymousNotes });
   await app.register(clientPages, { clientDist: config.clientDist });
   return app as ClapboardApp;
 }

@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   MAX_ANSWERS_PER_ROUND: intFromEnv(1, 100_000).default(500),
   /** Directory of the built client; defaults to client/dist in this checkout. */
   CLIENT_DIST: z.string().min(1).optional(),
+  /** Anonymous notes one board holds at most (server/src/anonymousNotes). Everyone shares one participant token, so this is what bounds a flood. */
+  MAX_ANONYMOUS_NOTES_PER_BOARD: intFromEnv(1, 100_000).default(1000),
 });
 
 export interface ServerConfig {
@@ -69,6 +71,12 @@ export interface ServerConfig {
   clientDist: string;
   limits: SyncLimits;
   rounds: RoundLimits;
+  anonymousNotes: AnonymousNoteLimits;
+}
+
+/** Anonymous sticky notes (server/src/anonymousNotes). */
+export interface AnonymousNoteLimits {
+  maxPerBoard: number;
 }
 
 /** Anonymous rounds (server/src/rounds). */
@@ -132,5 +140,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     rounds: { countTickMs: e.ROUND_COUNT_TICK_MS, maxAnswersPerRound: e.MAX_ANSWERS_PER_ROUND },
     clientDist: path.resolve(e.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
+    anonymousNotes: { maxPerBoard: e.MAX_ANONYMOUS_NOTES_PER_BOARD },
   };
 }

@@ -17,3 +17,11 @@ export type { AddAnswerOutcome, NewAnswer, NewRound, ReceiptMatch, RoundStore, S
 export { MemoryRoundStore } from './rounds/MemoryRoundStore.ts';
 export { SqliteRoundStore } from './rounds/SqliteRoundStore.ts';
 export type { RoundService } from './rounds/RoundService.ts';
+export type { CastOutcome, NewVote, RedeemOutcome, StoredVote, VoteStore } from './votes/VoteStore.ts';
+export { MemoryVoteStore } from './votes/MemoryVoteStore.ts';
+export { SqliteVoteStore } from './votes/SqliteVoteStore.ts';
+export type { VoteService } from './votes/VoteService.ts';
+export type { AddNoteOutcome, AnonymousNoteStore } from './anonymousNotes/AnonymousNoteStore.ts';
+export { MemoryAnonymousNoteStore } from './anonymousNotes/MemoryAnonymousNoteStore.ts';
+export { SqliteAnonymousNoteStore } from './anonymousNotes/SqliteAnonymousNoteStore.ts';
+export type { AnonymousNoteService } from './anonymousNotes/AnonymousNoteService.ts';

@@ -57,4 +57,14 @@ export const ApiErrorCode = {
   RoundFull: 'ROUND_FULL',
   /** An edit of an answer a facilitator hid; its author may still withdraw it (409). */
   AnswerHidden: 'ANSWER_HIDDEN',
+  /** A ballot or code for a vote that has closed (409). */
+  VoteClosed: 'VOTE_CLOSED',
+  /** A ballot already counted in this vote (409). */
+  AlreadyVoted: 'ALREADY_VOTED',
+  /** A `codes` vote's ballot without a valid signature, or a voting code unknown or already used (403). */
+  BallotRefused: 'BALLOT_REFUSED',
+  /** An anonymous note where neither the board nor the frame at that point is in anonymous mode (409). */
+  AnonymousNotesOff: 'ANONYMOUS_NOTES_OFF',
+  /** A board already holding MAX_ANONYMOUS_NOTES_PER_BOARD anonymous notes (409). */
+  AnonymousNotesFull: 'ANONYMOUS_NOTES_FULL',
 } as const;

@@ -8,3 +8,5 @@ export * from './origins.ts';
 export * from './protocol.ts';
 export * from './roles.ts';
 export * from './rounds.ts';
+export * from './votes.ts';
+export * from './anonymousNotes.ts';

@@ -171,15 +171,24 @@ export const RoundRecordSchema = RoundSummarySchema.extend({
 });
 export type RoundRecord = z.infer<typeof RoundRecordSchema>;
 
-/** The map under `answers.<answerId>` in the content document; written by the server only. */
-export const RevealedAnswerSchema = z.object({
+const revealedAnswerFields = {
   text: z.string().max(MAX_ANSWER_LENGTH),
   lang: LanguageTagSchema.optional(),
-  roundId: RoundIdSchema,
   /** Hidden by a facilitator: `text` is then empty (removed from every copy of the board) and the reason is shown instead. */
   hidden: z.boolean().optional(),
   hiddenReason: z.string().max(MAX_HIDE_REASON_LENGTH).optional(),
-});
+};
+
+/**
+ * The map under `answers.<answerId>` in the content document; written by the
+ * server only. Either a round's answer (`roundId`) or an anonymous sticky
+ * note (`anonymousNote: true`, shared/src/anonymousNotes.ts): both are drawn
+ * the same way, and an entry with neither is not read.
+ */
+export const RevealedAnswerSchema = z.union([
+  z.object({ ...revealedAnswerFields, roundId: RoundIdSchema }),
+  z.object({ ...revealedAnswerFields, anonymousNote: z.literal(true) }),
+]);
 export type RevealedAnswer = z.infer<typeof RevealedAnswerSchema>;
 
 export function getRoundsMap(doc: Y.Doc): Y.Map<unknown> {

@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 import { getRoundsMap } from '@clapboard/shared';
 import { en } from '../../client/src/i18n/locales/en.ts';
 import { Rounds } from '../../client/src/model/Rounds.ts';
-import { answerLanguage, localPrompt, roundErrorText } from '../../client/src/panels/rounds/roundMessages.ts';
+import { answerLanguage, roundErrorText } from '../../client/src/panels/rounds/roundMessages.ts';
+import { promptFor } from '../../client/src/panels/rounds/promptLanguage.ts';
 
 const OPEN = 'AAAAAAAAAAAAAAAAAAAAAA';
 const CLOSED = 'BBBBBBBBBBBBBBBBBBBBBB';
@@ -60,10 +61,10 @@ const t = ((key: string, values: Record<string, unknown> = {}) => {
 describe('round wording', () => {
   it('shows the prompt in the reader’s language, exact tag first, then its base', () => {
     const round = { prompt: 'What helps?', translations: { ar: 'ما الذي يساعد؟', 'pt-BR': 'O que ajuda?' } };
-    expect(localPrompt(round, 'ar-EG')).toEqual({ text: 'ما الذي يساعد؟', lang: 'ar' });
-    expect(localPrompt(round, 'pt-BR')).toEqual({ text: 'O que ajuda?', lang: 'pt-BR' });
-    expect(localPrompt(round, 'en')).toEqual({ text: 'What helps?' });
-    expect(localPrompt({ prompt: 'What helps?' }, 'ar')).toEqual({ text: 'What helps?' });
+    expect(promptFor(round, ['ar-EG'])).toEqual({ text: 'ما الذي يساعد؟', lang: 'ar' });
+    expect(promptFor(round, ['pt-BR'])).toEqual({ text: 'O que ajuda?', lang: 'pt-BR' });
+    expect(promptFor(round, ['en'])).toEqual({ text: 'What helps?' });
+    expect(promptFor({ prompt: 'What helps?' }, ['ar'])).toEqual({ text: 'What helps?' });
   });
 
   it('sends the interface language only when it is a language tag', () => {

@@ -3,12 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBoard } from '../support/server.ts';
+import { postJson } from '../support/postJson.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 
-const post = async (server: ServerProcess, path: string, token: string, body: unknown) => {
-  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as any };
-};
+const post = (server: ServerProcess, path: string, token: string, body?: unknown) => postJson(server.url, path, token, body);
 
 /**
  * `201 { receipt }` means stored: kill -9 the server the moment receipts

@@ -3,34 +3,16 @@
  * board page as each role sees it, and right-to-left note text drawn from
  * the right. A screen-reader walkthrough is still a manual check.
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setViewport } from './support/board.ts';
 import { screenshot } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 import { useBrowserSuite } from './support/suite.ts';
 import { seedNote, seededBoard } from './support/editing.ts';
 import { insertFrame, seedNoteGrid } from './support/yclient.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  }, WCAG_TAGS);
-}
 
 /** Horizontal extent (board x) of dark (text) pixels inside a board rect, read from the content layer's canvas at zoom 1. */
 async function inkExtent(page: Page, rect: { x: number; y: number; width: number; height: number }): Promise<{ left: number; right: number } | null> {

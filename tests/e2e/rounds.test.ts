@@ -3,43 +3,16 @@
  * question, participants answer from their own devices (one a phone), the
  * facilitator sees a coarse count and never a word before reveal, the
  * reveal puts every answer on the board, and each author keeps a receipt on
- * their own device to edit, withdraw and look up their answer.
+ * their own device to edit, withdraw and look up their answer. A dot vote
+ * over the revealed answers runs and closes in between.
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 import { useBrowserSuite } from './support/suite.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface Violation {
-  id: string;
-  help: string;
-  targets: string[];
-}
-
-/** axe-core's WCAG 2.2 A/AA violations in the elements matching `selector` (which must hold something axe checked). */
-async function axeViolations(page: Page, selector: string): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const { violations, passes } = await page.evaluate(
-    async ([tags, selector]) => {
-      type Rule = { id: string; help: string; nodes: { target: string[] }[] };
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-      const result = await axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } });
-      return {
-        violations: result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })),
-        passes: result.passes.map((rule) => rule.id),
-      };
-    },
-    [WCAG_TAGS, selector] as const,
-  );
-  // Guards the check itself: a selector that matched nothing would pass with no violations.
-  expect(passes).toEqual(expect.arrayContaining(['button-name', 'color-contrast', 'target-size']));
-  return violations;
-}
 
 /** Everything a person could read from the page: its text, its markup, both documents and every presence state. */
 async function everythingVisible(page: Page): Promise<string> {
@@ -105,7 +78,7 @@ describe('anonymous rounds', () => {
     expect(panel.x + panel.width).toBeLessThanOrEqual(390);
     expect(await amal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(amal, 'rounds-phone-compose');
-    const composing = await axeViolations(amal, '[data-testid="round-answer"]');
+    const composing = await axeViolations(amal, '[data-testid="round-answer"]', ['button-name', 'color-contrast', 'target-size']);
     expect(composing, JSON.stringify(composing, null, 2)).toEqual([]);
 
     const amalWords = 'A bus that stops at the door';
@@ -124,7 +97,7 @@ describe('anonymous rounds', () => {
     expect(await storedReceiptKeys(amal)).toHaveLength(1);
     expect(await storedReceiptKeys(bilal)).toEqual([]);
     await screenshot(amal, 'rounds-phone-saved');
-    const saved = await axeViolations(amal, '[data-testid="round-answer"]');
+    const saved = await axeViolations(amal, '[data-testid="round-answer"]', ['button-name', 'color-contrast', 'target-size']);
     expect(saved, JSON.stringify(saved, null, 2)).toEqual([]);
 
     // One answer is not enough to reveal without naming its author.
@@ -158,6 +131,42 @@ describe('anonymous rounds', () => {
     );
     expect(cards).toBe(2);
     await row.getByTestId('round-show').click();
+
+    // A dot vote over the revealed answers: nobody sees a count until it closes, then the board shows them.
+    const voteControls = facilitator.getByTestId('vote-controls');
+    await voteControls.getByTestId('vote-per-person').fill('1');
+    await voteControls.getByTestId('vote-start').click();
+    await expect.poll(() => voteControls.getByTestId('vote-row').getAttribute('data-state'), POLL).toBe('open');
+    const amalBallot = amal.getByTestId('ballot-box');
+    await expect.poll(() => amalBallot.getByRole('checkbox').count(), POLL).toBe(2);
+    await amalBallot.getByRole('checkbox', { name: bilalWords }).tap();
+    // One dot each: the other choice is closed off until this one is untaken.
+    expect(await amalBallot.getByRole('checkbox', { name: amalWords }).isDisabled()).toBe(true);
+    expect(await amal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const ballotViolations = await axeViolations(amal, '[data-testid="ballot-box"]', ['button-name', 'color-contrast', 'target-size']);
+    expect(ballotViolations, JSON.stringify(ballotViolations, null, 2)).toEqual([]);
+    await amalBallot.getByTestId('ballot-send').tap();
+    await expect.poll(() => amalBallot.getByTestId('ballot-counted').isVisible(), POLL).toBe(true);
+    const bilalBallot = bilal.getByTestId('ballot-box');
+    await bilalBallot.getByRole('checkbox', { name: bilalWords }).click();
+    await bilalBallot.getByTestId('ballot-send').click();
+    await expect.poll(() => bilalBallot.getByTestId('ballot-counted').isVisible(), POLL).toBe(true);
+    // No page holds a count or a choice while the vote is open: the ballots are in no document.
+    for (const page of [facilitator, amal, bilal]) {
+      expect(await page.evaluate(() => JSON.stringify(window.__clapboard!.controlDoc.getMap('votes').toJSON()))).toMatch(/"counts":null/);
+      expect(await page.getByTestId('vote-badge').count()).toBe(0);
+    }
+    const voteAxe = await axeViolations(facilitator, '[data-testid="vote-controls"]', ['button-name', 'color-contrast', 'target-size']);
+    expect(voteAxe, JSON.stringify(voteAxe, null, 2)).toEqual([]);
+    await voteControls.getByTestId('vote-close').click();
+    await expect.poll(() => voteControls.getByTestId('vote-row').getAttribute('data-state'), POLL).toBe('closed');
+    // The counts are written onto the board, for everyone: two dots on Bilal's answer, none on Amal's.
+    for (const page of [facilitator, amal, bilal]) {
+      await expect.poll(() => page.getByTestId('vote-badge').allTextContents(), POLL).toEqual(['2']);
+    }
+    await expect.poll(() => amalBallot.getByTestId('vote-results-list').textContent(), POLL).toContain('2 people voted.');
+    expect(await amalBallot.getByTestId('vote-results-list').locator('li').first().textContent()).toBe(`2 dots ${bilalWords}`);
+    await screenshot(amal, 'votes-phone-results');
 
     // Amal looks her answer up by receipt: it is on the board.
     await expect.poll(() => amalBox.textContent(), POLL).toContain('The answers to this question are on the board.');

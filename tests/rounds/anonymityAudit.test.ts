@@ -8,7 +8,8 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SQLITE_FILENAME, hashToken } from '@clapboard/server';
-import { getAnswersMap, insertObject, roomName, syncSubprotocols } from '@clapboard/shared';
+import { getAnswersMap, insertObject, readAllObjects, roomName, syncSubprotocols } from '@clapboard/shared';
+import { blindBallot, randomBallot, unblindSignature } from '@clapboard/shared/blindBallot';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/waitFor.ts';
 
@@ -33,6 +34,10 @@ interface Participant {
   seenStates: Map<number, unknown>;
   answer: string;
   receipt: string;
+  /** The ballot secrets this participant's browser made, and what a voting code bought. */
+  ballots: string[];
+  code: string;
+  signature: string;
 }
 
 /** The stock WebSocket, bound to one local address, recording what it receives. */
@@ -83,7 +88,9 @@ function bigEndianIn(bytes: Buffer, width: number, low: number, high: number): n
  * The anonymity audit (docs/anonymity.md). Five named participants, each
  * with their own Y.Doc, the stock y-websocket provider, their name in
  * awareness and their own address, write a note each and answer a round;
- * the facilitator reveals it. Then the test reads everything the server
+ * the facilitator reveals it; everyone votes in an open dot vote (closed
+ * before the files are read) and, with a one-time code and a blind
+ * signature, in a second vote (left open). Then the test reads everything the server
  * holds or said — the SQLite file with its -wal and -shm, every stored
  * update and snapshot decoded with Y.decodeUpdate, every message and
  * awareness state any client received, the server's log at debug level —
@@ -95,7 +102,9 @@ function bigEndianIn(bytes: Buffer, width: number, low: number, high: number): n
  * id" failed, listing that participant's clientID; with the route's
  * `logLevel: 'warn'` removed (roundRoutes.ts), the log check failed on the
  * "/api/boards/:board/rounds/:roundId/answers" request lines. Both were
- * tried once and put back.
+ * tried once and put back. Likewise for votes: storing each spent ballot's
+ * hash with its choices (voteTally.mjs) failed "sorted sets of hashes", and
+ * the votes routes at the default log level failed the log check.
  */
 describe('anonymity audit', () => {
   let server: TestServer;
@@ -134,7 +143,7 @@ describe('anonymity audit', () => {
       const content = connect(board.id);
       const control = connect(roomName(board.id, 'control'));
       content.provider.awareness.setLocalStateField('user', { name, color: '#1565c0' });
-      participants.push({ name, address: addressOf(index), content, control, received, seenStates, answer: `ANSWER-${randomUUID()} what would help me most is a caseworker who calls back`, receipt: '' });
+      participants.push({ name, address: addressOf(index), content, control, received, seenStates, answer: `ANSWER-${randomUUID()} what would help me most is a caseworker who calls back`, receipt: '', ballots: [], code: '', signature: '' });
     }
     await waitFor(() => participants.every((p) => p.content.provider.synced && p.control.provider.synced));
     // Everyone writes an ordinary note, so each author's client id is in storage: the audit must find it nowhere near an answer.
@@ -168,6 +177,61 @@ describe('anonymity audit', () => {
     expect((await request(`${base}/rounds/${roundId}/answers`, 'PUT', board.tokens.participant, { receipt: second.receipt, text: second.answer }, second.address)).status).toBe(204);
     await waitFor(() => participants.every((p) => JSON.stringify(getAnswersMap(p.content.doc).toJSON()).includes(second.answer)));
 
+    // Two votes. An open one over everyone's notes, closed before the files are read; and one with
+    // one-time codes, left open, so its spent ballots and unspent codes are on disk when they are read.
+    const noteIds = readAllObjects(first.content.doc).filter((object) => object.type === 'note').map((object) => object.id).sort();
+    expect(noteIds).toHaveLength(NAMES.length);
+    const openVote = await request(`${base}/votes`, 'POST', board.tokens.facilitator, { targets: noteIds, perPerson: 2 }, '127.0.0.30');
+    expect(openVote.status).toBe(201);
+    const codesVote = await request(`${base}/votes`, 'POST', board.tokens.facilitator, { targets: noteIds, perPerson: 1, codes: NAMES.length + 1 }, '127.0.0.30');
+    expect(codesVote.status).toBe(201);
+    const codes = codesVote.body.codes as string[];
+    const publicKey = (await request(`${base}/votes/${codesVote.body.voteId}`, 'GET', board.tokens.participant, undefined, first.address)).body.publicKey as string;
+    const answersAndNotes: string[] = [];
+    const choicesOf = (index: number) => [noteIds[index]!, noteIds[(index + 1) % noteIds.length]!];
+    for (const [index, p] of participants.entries()) {
+      const ballot = randomBallot();
+      p.ballots.push(ballot);
+      expect((await request(`${base}/votes/${openVote.body.voteId}/ballots`, 'POST', board.tokens.participant, { ballot, choices: choicesOf(index) }, p.address)).status).toBe(201);
+      p.code = codes[index]!;
+      const pending = await blindBallot(publicKey);
+      const signed = await request(`${base}/votes/${codesVote.body.voteId}/tokens`, 'POST', board.tokens.participant, { code: p.code, blindedBallot: pending.blindedBallot }, p.address);
+      expect(signed.status).toBe(201);
+      p.signature = await unblindSignature(publicKey, pending, signed.body.blindSignature);
+      p.ballots.push(pending.ballot, pending.blindedBallot, signed.body.blindSignature);
+      expect((await request(`${base}/votes/${codesVote.body.voteId}/ballots`, 'POST', board.tokens.participant, { ballot: pending.ballot, signature: p.signature, choices: [noteIds[index]!] }, p.address)).status).toBe(201);
+    }
+    const closedVote = await request(`${base}/votes/${openVote.body.voteId}/close`, 'POST', board.tokens.facilitator, {}, '127.0.0.30');
+    expect(closedVote.body.counts).toEqual(Object.fromEntries(noteIds.map((id) => [id, 2])));
+    const voteSecrets = participants.flatMap((p) => [...p.ballots, p.code, p.code.replace(/-/g, ''), p.signature]);
+
+    // Anonymous sticky notes: the facilitator switches the board to anonymous mode from their own
+    // client; each participant then adds a note, which the server writes.
+    const facilitatorControl = new Y.Doc();
+    const facilitatorProvider = new WebsocketProvider(server.syncUrl, roomName(board.id, 'control'), facilitatorControl, {
+      protocols: syncSubprotocols(board.tokens.facilitator),
+      WebSocketPolyfill: socketClass('127.0.0.30', []),
+      disableBc: true,
+      maxBackoffTime: 200,
+    });
+    await waitFor(() => facilitatorProvider.synced);
+    facilitatorControl.getMap('settings').set('anonymousNotes', true);
+    await waitFor(() => participants.every((p) => p.control.doc.getMap('settings').get('anonymousNotes') === true));
+    facilitatorProvider.destroy();
+    const noteWords: string[] = [];
+    const anonymousNoteIds: string[] = [];
+    const noteReceipts: string[] = [];
+    for (const [index, p] of participants.entries()) {
+      const words = `ANONNOTE-${randomUUID()} the food is cold`;
+      const added = await request(`${base}/anonymous-notes`, 'POST', board.tokens.participant, { text: words, x: index * 50, y: 900 }, p.address);
+      expect(added.status).toBe(201);
+      noteWords.push(words);
+      anonymousNoteIds.push(added.body.answerId);
+      noteReceipts.push(added.body.receipt);
+    }
+    await waitFor(() => participants.every((p) => anonymousNoteIds.every((id) => getAnswersMap(p.content.doc).has(id))));
+    answersAndNotes.push(...noteWords);
+
     const serverClients = new Set(
       (['content', 'control'] as const).map((doc) => server.app.rooms.get({ boardId: board.id, doc })!.doc.clientID),
     );
@@ -177,8 +241,8 @@ describe('anonymity audit', () => {
       authorClients.set(p.control.doc.clientID, p.name);
       authorClients.set(p.content.provider.awareness.clientID, p.name);
     }
-    const answers = participants.map((p) => p.answer);
-    const secrets = [...NAMES, ...participants.map((p) => p.receipt), ...Object.values(board.tokens), ...participants.map((p) => p.address)];
+    const answers = [...participants.map((p) => p.answer), ...answersAndNotes];
+    const secrets = [...NAMES, ...participants.map((p) => p.receipt), ...noteReceipts, ...Object.values(board.tokens), ...participants.map((p) => p.address)];
 
     // Before closing the server, and after: a live server's WAL and shm, and what shutdown leaves.
     const databaseFiles = ['', '-wal', '-shm'].map((suffix) => path.join(server.dataDir, SQLITE_FILENAME + suffix));
@@ -188,7 +252,7 @@ describe('anonymity audit', () => {
         if (!fs.existsSync(file)) continue;
         const bytes = fs.readFileSync(file);
         const text = bytes.toString('latin1');
-        for (const secret of secrets) expect({ file: path.basename(file), holds: text.includes(secret) }).toEqual({ file: path.basename(file), holds: false });
+        for (const secret of [...secrets, ...voteSecrets]) expect({ file: path.basename(file), holds: text.includes(secret) }).toEqual({ file: path.basename(file), holds: false });
         // Receipts are stored only as hashes: the hash is there, the receipt is not (checked above).
         // Addresses in binary too.
         for (const p of participants) expect(bytes.includes(Buffer.from(p.address.split('.').map(Number)))).toBe(false);
@@ -210,6 +274,22 @@ describe('anonymity audit', () => {
           expect(new Set(entries.map((entry) => entry.receipt))).toEqual(new Set(participants.map((p) => hashToken(p.receipt))));
         }
         expect(db.prepare('SELECT closes_at FROM rounds').all()).toEqual([{ closes_at: null }]);
+        // A vote is one row: hashes of spent ballots and of unspent codes as sorted sets, and counts per
+        // target, apart. No row, column or position holds a ballot next to its choices.
+        expect(db.prepare("SELECT name FROM pragma_table_info('votes')").all().map((row) => row.name)).toEqual(
+          ['board_id', 'vote_id', 'access', 'per_person', 'targets', 'state', 'public_key', 'signing_key', 'ballot_count', 'counts', 'spent', 'codes'],
+        );
+        for (const vote of db.prepare('SELECT * FROM votes').all()) {
+          const spent = JSON.parse(vote.spent) as string[];
+          const unspent = JSON.parse(vote.codes) as string[];
+          for (const set of [spent, unspent]) {
+            expect(set).toEqual([...set].sort());
+            for (const hash of set) expect(hash).toMatch(/^[0-9a-f]{64}$/);
+          }
+          expect(Object.keys(JSON.parse(vote.counts))).toEqual(noteIds);
+          if (vote.access === 'anyone') expect({ state: vote.state, spent: spent.length }).toEqual({ state: 'closed', spent: 0 });
+          else expect({ state: vote.state, spent: spent.length, unspent: unspent.length, ballots: vote.ballot_count }).toEqual({ state: 'open', spent: NAMES.length, unspent: 1, ballots: NAMES.length });
+        }
         // Every stored update and snapshot, decoded: an item holding an answer's words, or sitting under an
         // answer's id, was written by the server's own client, never by an author's.
         const stored = [
@@ -217,7 +297,7 @@ describe('anonymity audit', () => {
           ...db.prepare('SELECT snapshot FROM doc_snapshots').all().map((row) => row.snapshot as Uint8Array),
         ];
         expect(stored.length).toBeGreaterThanOrEqual(2);
-        const answerIds = new Set<string>(JSON.parse(db.prepare('SELECT answers FROM round_answers').all()[0].answers).map((entry: { id: string }) => entry.id));
+        const answerIds = new Set<string>([...JSON.parse(db.prepare('SELECT answers FROM round_answers').all()[0].answers).map((entry: { id: string }) => entry.id), ...anonymousNoteIds]);
         let answerItems = 0;
         const authorsNearAnswers: string[] = [];
         let authorItems = 0;
@@ -231,7 +311,7 @@ describe('anonymity audit', () => {
           }
         }
         expect(authorItems, 'the authors’ own notes are stored with their client ids').toBeGreaterThanOrEqual(NAMES.length);
-        expect(answerItems).toBeGreaterThanOrEqual(NAMES.length * 2);
+        expect(answerItems).toBeGreaterThanOrEqual(NAMES.length * 4);
         expect(authorsNearAnswers, 'no item holding answer text carries an author’s client id').toEqual([]);
       } finally {
         db.close();
@@ -246,17 +326,17 @@ describe('anonymity audit', () => {
       for (const secret of [...answers, ...participants.map((q) => q.receipt)]) expect(states.includes(secret)).toBe(false);
       for (const id of serverClients) expect(p.seenStates.has(id)).toBe(false);
       const bytes = Buffer.concat(p.received).toString('latin1');
-      for (const receipt of participants.map((q) => q.receipt)) expect(bytes.includes(receipt)).toBe(false);
+      for (const secret of [...participants.map((q) => q.receipt), ...voteSecrets]) expect(bytes.includes(secret)).toBe(false);
     }
 
     // The log, at debug: no words, receipt, answer id, name, token or address; no line about the answer routes.
     const logs = server.logs();
     expect(logs.length).toBeGreaterThan(500);
     const answerIds = [...participants[0]!.content.doc.getMap('answers').keys()];
-    for (const secret of [...answers.map((answer) => answer.slice(0, 43)), ...answerIds, ...secrets, ...participants.map((p) => hashToken(p.receipt))]) {
+    for (const secret of [...answers.map((answer) => answer.slice(0, 43)), ...answerIds, ...secrets, ...voteSecrets, ...participants.map((p) => hashToken(p.receipt))]) {
       expect({ secret, logged: logs.includes(secret) }).toEqual({ secret, logged: false });
     }
-    expect(logs).not.toMatch(/\/rounds|\/receipts|\/answers/);
+    expect(logs).not.toMatch(/\/rounds|\/receipts|\/answers|\/votes|\/ballots|\/tokens/);
 
     const everyone = participants.splice(0);
     for (const p of everyone) {

@@ -32,10 +32,19 @@ export interface TestServerOptions {
   beforeListen?: (app: ClapboardApp) => void | Promise<void>;
 }
 
+/**
+ * CLIENT_DIST from the environment, so someone running browser tests while
+ * another build of client/dist is under way can point at a private build
+ * (`vite build client --outDir <dir>`).
+ */
+function clientDistOverride(): Record<string, string> {
+  return process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {};
+}
+
 /** A real server on 127.0.0.1, port 0, with a temp SQLite directory. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ROOM_IDLE_MS: '100', ...options.env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ROOM_IDLE_MS: '100', ...clientDistOverride(), ...options.env });
   const chunks: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, callback) {

@@ -2,7 +2,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Stage } from 'react-konva';
 import { useEditor, useObservable } from '../editor/EditorContext.ts';
+import type * as Y from 'yjs';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import { VoteBadges } from './VoteBadges.tsx';
 import type { Presence } from '../presence/Presence.ts';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import type { CanvasController } from './CanvasController.ts';
@@ -11,7 +13,7 @@ import { NoteEditor } from './NoteEditor.tsx';
 import { SelectionAnnouncer } from './SelectionAnnouncer.tsx';
 import { usePointerDispatcher } from './tools/usePointerDispatcher.ts';
 
-export function BoardCanvas({ controller, presence }: { controller: CanvasController; presence: Presence }) {
+export function BoardCanvas({ controller, presence, controlDoc }: { controller: CanvasController; presence: Presence; controlDoc?: Y.Doc }) {
   const { t } = useTranslation();
   const editor = useEditor();
   const container = useRef<HTMLDivElement>(null);
@@ -70,6 +72,7 @@ export function BoardCanvas({ controller, presence }: { controller: CanvasContro
           />
         </Stage>
       )}
+      {controlDoc && <VoteBadges controlDoc={controlDoc} />}
       <RemoteCursors presence={presence} />
       <NoteEditor />
       <SelectionAnnouncer canvas={container} />

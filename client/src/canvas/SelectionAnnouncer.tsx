@@ -18,6 +18,13 @@ export function SelectionAnnouncer({ canvas }: { canvas: RefObject<HTMLElement |
   const ids = useSyncExternalStore(editor.selection.subscribe, editor.selection.getSnapshot);
   // Subscribed, so the words follow the object's text and colour while it stays selected.
   const single = useBoardObject(ids.length === 1 ? ids[0]! : '');
+  // An answer card's words live in `answers`, not on the card: follow them too,
+  // so once a facilitator hides them they leave what was read out here.
+  const answerId = single?.type === 'answer' ? single.answerId : '';
+  useSyncExternalStore(
+    (listener) => editor.store.answers.subscribe(answerId, listener),
+    () => editor.store.answers.get(answerId),
+  );
   let message = '';
   if (ids.length === 1 && single) message = describeObject(t, editor.store, single);
   else if (ids.length > 1) message = t('describe.many', { count: ids.length });

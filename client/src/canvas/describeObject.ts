@@ -27,8 +27,10 @@ export function describeObject(t: TFunction, store: BoardStore, object: BoardObj
         return t('describe.frame', { title: spoken(t, object.text) });
       case 'answer': {
         const revealed = store.answers.get(object.answerId);
-        if (revealed?.hidden) return t('describe.hiddenAnswer', { reason: spoken(t, revealed.hiddenReason ?? '') });
-        return t('describe.answer', { colour: t(`color.${object.color}`), text: spoken(t, store.textOf(object)) });
+        // An anonymous note (shared/src/anonymousNotes.ts) is read out as a note, not as an answer to a question.
+        const note = !!revealed && 'anonymousNote' in revealed;
+        if (revealed?.hidden) return t(note ? 'anonymousNotes.describe.hidden' : 'describe.hiddenAnswer', { reason: spoken(t, revealed.hiddenReason ?? '') });
+        return t(note ? 'anonymousNotes.describe.note' : 'describe.answer', { colour: t(`color.${object.color}`), text: spoken(t, store.textOf(object)) });
       }
       case 'connector': {
         const end = (value: typeof object.from) => {

@@ -7,6 +7,8 @@ import { watchLocalObjectEdits } from './changedObjects.ts';
 import { ConnectionTracker } from './connectionTracker.ts';
 import { DurabilityProbe } from './durabilityProbe.ts';
 import { RoundsApi } from './roundsApi.ts';
+import { VotesApi } from './votesApi.ts';
+import { AnonymousNotesApi } from './anonymousNotesApi.ts';
 import { writerKeyFor } from './writerKey.ts';
 
 /**
@@ -28,6 +30,10 @@ export class BoardConnection {
   readonly awareness = new Awareness(this.presenceDoc);
   /** Anonymous rounds over HTTP, with this link's token: answers never go through the documents above. */
   readonly rounds: RoundsApi;
+  /** Anonymous dot votes over HTTP, likewise: ballots never go through the documents. */
+  readonly votes: VotesApi;
+  /** Anonymous notes over HTTP, with this link's token: they never go through the documents above either. */
+  readonly anonymousNotes: AnonymousNotesApi;
   private readonly providers: WebsocketProvider[] = [];
   private readonly persistence: IndexeddbPersistence[] = [];
   private readonly syncListeners = new Set<() => void>();
@@ -42,6 +48,8 @@ export class BoardConnection {
     dev: boolean,
   ) {
     this.rounds = new RoundsApi(session.boardId, dev ? null : token);
+    this.votes = new VotesApi(session.boardId, dev ? null : token);
+    this.anonymousNotes = new AnonymousNotesApi(session.boardId, dev ? null : token);
     // Offline first: whatever this browser saw last time shows at once, and
     // edits made without a network survive a reload until they are sent.
     const key = offlineStoreName(session, dev);

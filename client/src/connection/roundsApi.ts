@@ -1,5 +1,4 @@
 import {
-  ApiErrorSchema,
   CreateRoundResponseSchema,
   ReceiptLookupResponseSchema,
   RoundSummarySchema,
@@ -10,25 +9,11 @@ import {
   type RoundSummary,
   type SubmitAnswerRequest,
 } from '@clapboard/shared';
+import { boardApiRequest, type BoardApiError, type BoardApiResult, type ResponseParser } from './boardApiRequest.ts';
 
-/**
- * Why a rounds request did not do what it asked. `status` is null when no
- * answer came back at all (offline, server down); `code` is the server's
- * ApiErrorCode when it sent one, so callers can tell `ROUND_CLOSED` from
- * `BELOW_THRESHOLD` without reading prose.
- */
-export interface RoundsError {
-  status: number | null;
-  code: string | null;
-  message: string;
-}
-
-/** What `request` needs of a zod schema (the client does not depend on zod itself). */
-interface Parser<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
-}
-
-export type RoundsResult<T> = { ok: true; value: T } | { ok: false; error: RoundsError };
+/** Why a rounds request did not do what it asked (./boardApiRequest.ts). */
+export type RoundsError = BoardApiError;
+export type RoundsResult<T> = BoardApiResult<T>;
 
 /**
  * The anonymous rounds HTTP API (docs/protocol.md, "Rounds"). Answers travel
@@ -54,6 +39,18 @@ export class RoundsApi {
     );
   }
 
+  /**
+   * A facilitator types in an answer someone wrote on paper. The server
+   * sends a receipt as for any answer; it is dropped here, unread: a receipt
+   * on the facilitator's device would let the facilitator, not the author,
+   * edit or withdraw it, and there is no way to hand it to the author.
+   * No `lang`: the facilitator's interface language says nothing about the
+   * paper's.
+   */
+  transcribeAnswer(roundId: string, text: string): Promise<RoundsResult<null>> {
+    return this.request('POST', `rounds/${encodeURIComponent(roundId)}/answers`, { text, transcribed: true }, null);
+  }
+
   editAnswer(roundId: string, body: EditAnswerRequest): Promise<RoundsResult<null>> {
     return this.request('PUT', `rounds/${encodeURIComponent(roundId)}/answers`, body, null);
   }
@@ -71,37 +68,18 @@ export class RoundsApi {
     return this.request('POST', `rounds/${encodeURIComponent(roundId)}/reveal`, undefined, RoundSummarySchema);
   }
 
+  /** Facilitators: replaces a revealed answer's words, on every copy of the board, with `reason`. */
+  hideAnswer(answerId: string, reason: string): Promise<RoundsResult<null>> {
+    return this.request('POST', `answers/${encodeURIComponent(answerId)}/hide`, { reason }, null);
+  }
+
   lookupReceipt(receipt: string): Promise<RoundsResult<ReceiptLookupResponse>> {
     return this.request('POST', 'receipts/lookup', { receipt }, ReceiptLookupResponseSchema);
   }
 
-  private async request(method: string, path: string, body: unknown, schema: null): Promise<RoundsResult<null>>;
-  private async request<T>(method: string, path: string, body: unknown, schema: Parser<T>): Promise<RoundsResult<T>>;
-  private async request<T>(method: string, path: string, body: unknown, schema: Parser<T> | null): Promise<RoundsResult<T | null>> {
-    if (!this.token) return { ok: false, error: { status: 401, code: null, message: 'no board token' } };
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.token}` };
-    // No content type without a body: Fastify refuses an empty JSON body.
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await fetch(`/api/boards/${encodeURIComponent(this.boardId)}/${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        // Nothing here may be replayed from a cache or leak through a referrer.
-        cache: 'no-store',
-        referrerPolicy: 'no-referrer',
-      });
-    } catch {
-      return { ok: false, error: { status: null, code: null, message: 'network' } };
-    }
-    if (!response.ok) {
-      const parsed = ApiErrorSchema.safeParse(await response.json().catch(() => null));
-      return { ok: false, error: { status: response.status, code: parsed.success ? parsed.data.code : null, message: parsed.success ? parsed.data.message : response.statusText } };
-    }
-    if (!schema) return { ok: true, value: null };
-    const parsed = schema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) return { ok: false, error: { status: response.status, code: null, message: 'invalid response' } };
-    return { ok: true, value: parsed.data };
+  private request(method: string, path: string, body: unknown, schema: null): Promise<RoundsResult<null>>;
+  private request<T>(method: string, path: string, body: unknown, schema: ResponseParser<T>): Promise<RoundsResult<T>>;
+  private request<T>(method: string, path: string, body: unknown, schema: ResponseParser<T> | null): Promise<RoundsResult<T | null>> {
+    return boardApiRequest(this.boardId, this.token, method, path, body, schema);
   }
 }

@@ -15,6 +15,7 @@ import {
 import { BoardStore } from '../model/BoardStore.ts';
 import { Observable } from '../model/Observable.ts';
 import { SelectionStore } from '../model/SelectionStore.ts';
+import { AnonymousNotesGate } from './AnonymousNotesGate.ts';
 import { copySet, readClipboard, writeClipboard } from './clipboard.ts';
 import * as commands from './commands.ts';
 import { setBoardTitle } from './settingsCommands.ts';
@@ -53,6 +54,8 @@ export class BoardEditor {
   readonly canEdit: boolean;
   /** Whether this person may change board settings (the control document): facilitators only. */
   readonly canEditSettings: boolean;
+  /** Where new notes are anonymous, and the one about to be written (see AnonymousNotesGate). */
+  readonly anonymousNotes: AnonymousNotesGate;
   private clipboard: BoardObject[] = [];
   private pasteCount = 0;
   /** Set while arrow-key nudges follow one another, so a held key is one undo step. */
@@ -71,6 +74,7 @@ export class BoardEditor {
     this.store = new BoardStore(doc);
     this.canEdit = canWrite(role, 'content');
     this.canEditSettings = canWrite(role, 'control');
+    this.anonymousNotes = new AnonymousNotesGate(controlDoc, this.store, this.canEditSettings);
     // Only this person's own edits are undoable: a remote change is never
     // reverted by someone else's Ctrl+Z.
     this.undoManager = new Y.UndoManager(getObjectsMap(doc), {
@@ -81,6 +85,7 @@ export class BoardEditor {
   }
 
   destroy(): void {
+    this.anonymousNotes.destroy();
     this.undoManager.destroy();
     this.store.destroy();
   }
@@ -108,6 +113,8 @@ export class BoardEditor {
 
   createAt(kind: commands.NewObjectKind, at: Point, options?: Parameters<typeof commands.createObject>[4]): string | null {
     if (!this.canEdit) return null;
+    // Where notes are anonymous this document must not write one: a text box opens instead.
+    if (kind === 'note' && this.anonymousNotes.divertAt(options?.rect ? center(options.rect) : at)) return null;
     const id = this.run(() => commands.createObject(this.doc, this.store, kind, at, options));
     this.selection.replace([id]);
     return id;
@@ -161,6 +168,7 @@ export class BoardEditor {
   /** Adds a note in the next free slot of a frame, or beside everything for null; selects it and returns its id. */
   addNoteToFrame(frameId: string | null): string | null {
     if (!this.canEdit) return null;
+    if (this.anonymousNotes.divertToFrame(frameId)) return null;
     const id = this.run(() => commands.addNoteToFrame(this.doc, this.store, frameId));
     this.selection.replace([id]);
     return id;

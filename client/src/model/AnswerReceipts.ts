@@ -21,7 +21,11 @@ export class AnswerReceipts {
   /** roundId -> receipt; a new map on every change. */
   readonly byRound = new Observable<ReadonlyMap<string, StoredReceipt>>(new Map());
 
-  constructor(private readonly boardId: string) {
+  constructor(
+    private readonly boardId: string,
+    /** Anonymous notes keep theirs apart, keyed by note (AnonymousNoteReceipts). */
+    private readonly prefix: string = KEY_PREFIX,
+  ) {
     this.byRound.set(this.load());
   }
 
@@ -52,12 +56,12 @@ export class AnswerReceipts {
   }
 
   private key(roundId: string): string {
-    return `${KEY_PREFIX}${this.boardId}.${roundId}`;
+    return `${this.prefix}${this.boardId}.${roundId}`;
   }
 
   private load(): Map<string, StoredReceipt> {
     const out = new Map<string, StoredReceipt>();
-    const prefix = `${KEY_PREFIX}${this.boardId}.`;
+    const prefix = `${this.prefix}${this.boardId}.`;
     try {
       for (let i = 0; i < localStorage.length; i++) {
         const key = localStorage.key(i);

@@ -15,6 +15,8 @@ import { EditorNotices } from '../panels/EditorNotices.tsx';
 import { Outline } from '../panels/outline/Outline.tsx';
 import { PresencePanel } from '../panels/PresencePanel.tsx';
 import { RoundsPanel } from '../panels/rounds/RoundsPanel.tsx';
+import { VotesPanel } from '../panels/votes/VotesPanel.tsx';
+import { AnonymousNotesPanel } from '../panels/anonymousNotes/AnonymousNotesPanel.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { ViewControls } from '../panels/ViewControls.tsx';
 
@@ -76,7 +78,7 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
         <EditorNotices />
         <div className="board-body">
           <main className="board-main" aria-label={t('board.canvasRegion')}>
-            <BoardCanvas controller={controller} presence={presence} />
+            <BoardCanvas controller={controller} presence={presence} controlDoc={connection.controlDoc} />
             <div className="board-corner">
               <ViewControls />
               <Minimap />
@@ -84,6 +86,8 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
           </main>
           <aside className="board-side" aria-label={t('board.sidePanel')}>
             <RoundsPanel connection={connection} role={role} />
+            <VotesPanel connection={connection} role={role} />
+            <AnonymousNotesPanel connection={connection} role={role} />
             <PresencePanel presence={presence} initialName={name} isFacilitator={role === 'facilitator'} />
             <Outline />
           </aside>

@@ -3,14 +3,9 @@ import type { RoundState } from '@clapboard/shared';
 import type { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { StorageWorkerError } from '../storage/sqliteWorkerLink.ts';
 import type { RoundAnswerMutation, WorkerRequestBody } from '../storage/sqliteWorkerProtocol.ts';
+import { WriterBatch } from '../storage/WriterBatch.ts';
 import type { AddAnswerOutcome, NewAnswer, NewRound, ReceiptMatch, RoundStore, StoredAnswer, StoredRound } from './RoundStore.ts';
 import { parseAnswerSet, ROUND_SQL, roundFromRow } from './sqliteRoundShared.mjs';
-
-interface PendingMutation {
-  item: RoundAnswerMutation;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * Rounds in the boards' SQLite file (tables: sqliteSchema.ts, migration 4).
@@ -26,14 +21,12 @@ interface PendingMutation {
 export class SqliteRoundStore implements RoundStore {
   private readonly read: Database.Database;
   private readonly write: <T>(body: WorkerRequestBody) => Promise<T>;
-  private pending: PendingMutation[] = [];
-  private flushScheduled = false;
-  private readonly inFlight = new Set<Promise<unknown>>();
-  private closed = false;
+  private readonly batch: WriterBatch<RoundAnswerMutation>;
   private readonly statements;
 
   constructor(boards: SqliteBoardStore) {
     ({ read: this.read, write: this.write } = boards.shareDatabase(this));
+    this.batch = new WriterBatch((items) => this.write<unknown[]>({ op: 'roundAnswers', items }));
     this.statements = {
       selectRound: this.read.prepare(ROUND_SQL.selectRound),
       selectRoundsInState: this.read.prepare(ROUND_SQL.selectRoundsInState),
@@ -43,8 +36,8 @@ export class SqliteRoundStore implements RoundStore {
   }
 
   createRound(round: NewRound): Promise<void> {
-    if (this.closed) return Promise.reject(new StorageWorkerError('store is closed'));
-    return this.track(this.write({ op: 'createRound', round }));
+    if (this.batch.isClosed) return Promise.reject(new StorageWorkerError('store is closed'));
+    return this.batch.track(this.write({ op: 'createRound', round }));
   }
 
   async getRound(boardId: string, roundId: string): Promise<StoredRound | null> {
@@ -83,48 +76,19 @@ export class SqliteRoundStore implements RoundStore {
   }
 
   setState(boardId: string, roundId: string, state: 'closed' | 'revealed', from: readonly RoundState[]): Promise<boolean> {
-    return this.track(this.write<boolean>({ op: 'setRoundState', boardId, roundId, state, from }));
+    return this.batch.track(this.write<boolean>({ op: 'setRoundState', boardId, roundId, state, from }));
   }
 
   setPublishedCount(boardId: string, roundId: string, count: number): Promise<void> {
-    return this.track(this.write({ op: 'setPublishedCount', boardId, roundId, count }));
+    return this.batch.track(this.write({ op: 'setPublishedCount', boardId, roundId, count }));
   }
 
   /** Writes made before this still commit; writes after it reject. */
-  async close(): Promise<void> {
-    this.closed = true;
-    this.flush();
-    await Promise.allSettled(this.inFlight);
+  close(): Promise<void> {
+    return this.batch.close();
   }
 
   private mutate<T>(item: RoundAnswerMutation): Promise<T> {
-    if (this.closed) return Promise.reject(new StorageWorkerError('store is closed'));
-    return new Promise<T>((resolve, reject) => {
-      this.pending.push({ item, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        // After the poll phase: every request read in this loop iteration is queued by then.
-        setImmediate(() => this.flush());
-      }
-    });
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    const group = this.pending;
-    if (group.length === 0) return;
-    this.pending = [];
-    void this.track(
-      this.write<unknown[]>({ op: 'roundAnswers', items: group.map((entry) => entry.item) }).then(
-        (results) => group.forEach((entry, index) => entry.resolve(results[index])),
-        (error: unknown) => group.forEach((entry) => entry.reject(error)),
-      ),
-    ).catch(() => {});
-  }
-
-  private track<T>(promise: Promise<T>): Promise<T> {
-    this.inFlight.add(promise);
-    void promise.catch(() => {}).finally(() => this.inFlight.delete(promise));
-    return promise;
+    return this.batch.add<T>(item);
   }
 }

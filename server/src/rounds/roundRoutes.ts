@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
   ApiErrorCode,
   CreateRoundRequestSchema,
@@ -12,11 +11,9 @@ import {
   SubmitAnswerRequestSchema,
   WithdrawAnswerRequestSchema,
   type CreateRoundResponse,
-  type Role,
   type SubmitAnswerResponse,
 } from '@clapboard/shared';
-import { boardAccess } from '../auth/boardAccess.ts';
-import { bearerToken } from '../auth/capabilityTokens.ts';
+import { routeAccess } from '../auth/routeAccess.ts';
 import type { RoundLimits } from '../config.ts';
 import { sendError } from '../errors.ts';
 import { RoundService } from './RoundService.ts';
@@ -56,14 +53,7 @@ export const roundRoutes = fp<RoundRoutesOptions>(
     app.addHook('preClose', () => service.stop());
     app.addHook('onClose', () => store.close());
 
-    /** The caller's role on the board in the URL, or a 401 already sent. */
-    const authorize = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<{ boardId: string; role: Role } | null> => {
-      const access = await boardAccess(app.store, request.params.boardId, bearerToken(request.headers.authorization));
-      if (!access) sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
-      return access;
-    };
-    const forbidden = (reply: FastifyReply, message: string) => sendError(reply, 403, ApiErrorCode.Forbidden, message);
-    const badBody = (reply: FastifyReply, error: z.ZodError) => sendError(reply, 400, ApiErrorCode.BadRequest, z.prettifyError(error));
+    const { authorize, forbidden, badBody } = routeAccess(app.store);
     const roundId = (request: FastifyRequest<{ Params: Params }>) => RoundIdSchema.safeParse(request.params.roundId);
     const noRound = (reply: FastifyReply) => sendError(reply, 404, ApiErrorCode.NotFound, 'no such round');
     const noAnswer = (reply: FastifyReply) => sendError(reply, 404, ApiErrorCode.NotFound, NO_SUCH_ANSWER);

@@ -68,6 +68,42 @@ const MIGRATIONS: readonly string[] = [
     FOREIGN KEY (board_id, round_id) REFERENCES rounds (board_id, round_id) ON DELETE CASCADE
   ) STRICT, WITHOUT ROWID;
   `,
+  // Anonymous dot votes (server/src/votes, docs/anonymity.md). One row per
+  // vote, rewritten whole on every ballot: the spent ballots' hashes and the
+  // unredeemed codes' hashes as sorted JSON arrays, the tally as counts per
+  // target. A row per ballot would keep arrival order, and a ballot's hash
+  // next to its choices is exactly the link the vote must not keep.
+  `
+  CREATE TABLE votes (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    vote_id TEXT NOT NULL,
+    access TEXT NOT NULL CHECK (access IN ('anyone', 'codes')),
+    per_person INTEGER NOT NULL,
+    targets TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+    public_key TEXT,
+    signing_key TEXT,
+    ballot_count INTEGER NOT NULL DEFAULT 0,
+    counts TEXT NOT NULL,
+    spent TEXT NOT NULL,
+    codes TEXT NOT NULL,
+    PRIMARY KEY (board_id, vote_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
+  // Receipts of anonymous notes (server/src/anonymousNotes, docs/anonymity.md
+  // "Anonymous notes"): the receipt's SHA-256 and the note's card key, both
+  // random, nothing else. Keyed by the hash, no rowid: no column counts up.
+  // Cells may still sit in a page in arrival order, which says nothing new:
+  // the notes appear on the board live, one by one, under the server's
+  // counting-up Yjs clocks.
+  `
+  CREATE TABLE anonymous_notes (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    receipt_hash TEXT NOT NULL,
+    answer_id TEXT NOT NULL,
+    PRIMARY KEY (board_id, receipt_hash)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
 
 export function migrateSqlite(db: Database.Database): void {

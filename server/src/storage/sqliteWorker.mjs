@@ -32,6 +32,10 @@ const read = documentReader(db);
 const write = config.role === 'writer' ? writer(db) : null;
 // Anonymous rounds share this database file and this writer (docs/anonymity.md).
 const rounds = config.role === 'writer' ? (await import('../rounds/sqliteRoundWriter.mjs')).roundWriter(db) : null;
+// And anonymous votes.
+const votes = config.role === 'writer' ? (await import('../votes/sqliteVoteWriter.mjs')).voteWriter(db) : null;
+// And the receipts of anonymous notes.
+const anonymousNotes = config.role === 'writer' ? (await import('../anonymousNotes/sqliteAnonymousNoteWriter.mjs')).anonymousNoteWriter(db) : null;
 // Frames a killed process left in the WAL may hold earlier states of a
 // round's answers in the order they came in: fold them in and empty it.
 if (write) write.truncateWal();
@@ -104,7 +108,7 @@ function answer(response, transfer = []) {
   port.postMessage(response, transfer);
 }
 
-/** @param {Exclude<WorkerRequest, AppendRequest | { op: 'roundAnswers' }>} request */
+/** @param {Exclude<WorkerRequest, AppendRequest | PrivateGroupRequest>} request */
 function handle(request) {
   try {
     if (closed) throw new Error('store is closed');
@@ -152,6 +156,12 @@ function handle(request) {
         rounds.setPublishedCount(request);
         answer({ id: request.id, ok: true });
         return;
+      case 'anonymousNotes':
+        // No WAL truncation: these rows hold no words, and the order notes
+        // came in is on the board anyway (docs/anonymity.md, "Anonymous notes").
+        if (!anonymousNotes) throw new Error('not the writer');
+        answer({ id: request.id, ok: true, value: anonymousNotes.mutations(request.items) });
+        return;
       case 'crashBeforeNextCommit':
         crashBeforeNextCommit = true;
         answer({ id: request.id, ok: true });
@@ -187,24 +197,25 @@ function commitAppends(requests) {
   requests.forEach((request, index) => answer({ id: request.id, ok: true, value: seqs[index] }));
 }
 
-/** @typedef {Extract<WorkerRequest, { op: 'roundAnswers' }>} RoundAnswersRequest */
+/** @typedef {Extract<WorkerRequest, { op: 'roundAnswers' | 'voteMutations' }>} PrivateGroupRequest */
 
 /**
- * Every round-answer group received together, in one transaction; then the
- * WAL is checkpointed and truncated before anyone is answered. Otherwise the
- * WAL would keep one frame per commit of the page holding a round's answers,
- * each a copy with one more answer than the last: their arrival order, which
- * the stored record itself does not keep. One truncation per group, however
- * many answers it holds.
- * @param {RoundAnswersRequest[]} requests
+ * Every round-answer (or vote) group received together, in one transaction;
+ * then the WAL is checkpointed and truncated before anyone is answered.
+ * Otherwise the WAL would keep one frame per commit of the page holding a
+ * round's answers (or a vote's tally), each a copy with one more answer (or
+ * ballot) than the last: their arrival order, which the stored record itself
+ * does not keep. One truncation per group, however many it holds.
+ * @param {PrivateGroupRequest[]} requests
  */
-function commitRoundAnswers(requests) {
+function commitPrivateGroup(requests) {
   /** @type {unknown[][]} */
   let results;
   try {
     if (closed) throw new Error('store is closed');
-    if (!rounds || !write) throw new Error('not the writer');
-    results = rounds.answers(requests.map((request) => request.items));
+    if (!rounds || !votes || !write) throw new Error('not the writer');
+    const groups = requests.map((request) => request.items);
+    results = requests[0]?.op === 'voteMutations' ? votes.mutations(/** @type {any} */ (groups)) : rounds.answers(/** @type {any} */ (groups));
     write.truncateWal();
   } catch (error) {
     const serialized = serializeError(error);
@@ -231,14 +242,14 @@ function drain() {
   let index = 0;
   while (index < requests.length) {
     const request = /** @type {WorkerRequest} */ (requests[index]);
-    if (request.op === 'roundAnswers') {
-      /** @type {RoundAnswersRequest[]} */
+    if (request.op === 'roundAnswers' || request.op === 'voteMutations') {
+      /** @type {PrivateGroupRequest[]} */
       const group = [];
-      while (index < requests.length && requests[index]?.op === 'roundAnswers') {
-        group.push(/** @type {RoundAnswersRequest} */ (requests[index]));
+      while (index < requests.length && requests[index]?.op === request.op) {
+        group.push(/** @type {PrivateGroupRequest} */ (requests[index]));
         index += 1;
       }
-      commitRoundAnswers(group);
+      commitPrivateGroup(group);
       continue;
     }
     if (request.op !== 'append') {

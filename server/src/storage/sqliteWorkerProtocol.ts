@@ -1,5 +1,6 @@
 import type { DocKind, RoundState } from '@clapboard/shared';
 import type { NewAnswer, NewRound } from '../rounds/RoundStore.ts';
+import type { NewVote } from '../votes/VoteStore.ts';
 import type { FoldedRead, NewBoard } from './BoardStore.ts';
 
 /**
@@ -28,6 +29,18 @@ export type RoundAnswerMutation =
   | { kind: 'edit'; boardId: string; roundId: string; receiptHash: string; text: string; lang: string | null }
   | { kind: 'withdraw'; boardId: string; roundId: string; receiptHash: string };
 
+/** One change to a vote (server/src/votes/voteTally.mjs); answered with `created`, a CastOutcome, a RedeemOutcome or `closed`. */
+export type VoteMutation =
+  | { kind: 'create'; vote: NewVote }
+  | { kind: 'cast'; boardId: string; voteId: string; ballotHash: string; choices: readonly string[] }
+  | { kind: 'redeem'; boardId: string; voteId: string; codeHash: string }
+  | { kind: 'close'; boardId: string; voteId: string };
+
+/** One change to the receipts of anonymous notes; answered with an AddNoteOutcome (add) or the note's answerId | null (remove). */
+export type AnonymousNoteMutation =
+  | { kind: 'add'; boardId: string; receiptHash: string; answerId: string; maxPerBoard: number }
+  | { kind: 'remove'; boardId: string; receiptHash: string };
+
 export type WorkerRequest =
   /** Writer: one group of appends; the worker commits every group it has received in one transaction. */
   | { id: number; op: 'append'; items: AppendItem[] }
@@ -43,6 +56,10 @@ export type WorkerRequest =
   | { id: number; op: 'createRound'; round: NewRound }
   | { id: number; op: 'setRoundState'; boardId: string; roundId: string; state: 'closed' | 'revealed'; from: readonly RoundState[] }
   | { id: number; op: 'setPublishedCount'; boardId: string; roundId: string; count: number }
+  /** Writer: anonymous votes (server/src/votes/sqliteVoteWriter.mjs). Consecutive `voteMutations` share one transaction and one WAL truncation. */
+  | { id: number; op: 'voteMutations'; items: VoteMutation[] }
+  /** Writer: receipts of anonymous notes (server/src/anonymousNotes/sqliteAnonymousNoteWriter.mjs), one transaction per request. */
+  | { id: number; op: 'anonymousNotes'; items: AnonymousNoteMutation[] }
   /** Writer, tests only: the thread exits at its next append commit, before BEGIN, as a crash would. */
   | { id: number; op: 'crashBeforeNextCommit' };
 

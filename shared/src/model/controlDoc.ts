@@ -10,15 +10,16 @@ import { SETTINGS_LAYOUT, type WritableLayout } from './layout.ts';
  *   Y.Map('settings')  title, and later: locks, templates, room display.
  *   Y.Map('rounds')    later: anonymous response rounds (server-written).
  *   Y.Map('timers')    later: workshop timers.
+ *   Y.Map('votes')     anonymous dot votes (server-written; shared/src/votes.ts).
  */
-export const CONTROL_ROOTS = { settings: 'settings', rounds: 'rounds', timers: 'timers' } as const;
+export const CONTROL_ROOTS = { settings: 'settings', rounds: 'rounds', timers: 'timers', votes: 'votes' } as const;
 
 /**
  * The roots a facilitator's update may touch (nobody else writes this
  * document). `rounds` is server-written, like the content document's `meta`.
  */
 /** Roots of the control document that clients read and only the server writes. */
-export const SERVER_WRITTEN_CONTROL_ROOTS: readonly string[] = [CONTROL_ROOTS.rounds];
+export const SERVER_WRITTEN_CONTROL_ROOTS: readonly string[] = [CONTROL_ROOTS.rounds, CONTROL_ROOTS.votes];
 
 export const CLIENT_WRITABLE_CONTROL_ROOTS: WritableLayout = {
   [CONTROL_ROOTS.settings]: SETTINGS_LAYOUT,

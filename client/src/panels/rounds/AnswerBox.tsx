@@ -4,7 +4,9 @@ import { MAX_ANSWER_LENGTH, type RoundRecord } from '@clapboard/shared';
 import type { RoundsApi } from '../../connection/roundsApi.ts';
 import type { AnswerReceipts, StoredReceipt } from '../../model/AnswerReceipts.ts';
 import { useObservable } from '../../editor/EditorContext.ts';
-import { answerLanguage, localPrompt, roundErrorText } from './roundMessages.ts';
+import { answerLanguage, roundErrorText } from './roundMessages.ts';
+import { ClosingTime } from './ClosingTime.tsx';
+import { RoundPrompt } from './RoundPrompt.tsx';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -26,7 +28,6 @@ export function AnswerBox({ roundId, round, api, receipts }: { roundId: string; 
   const [status, setStatus] = useState<Status>(null);
   const [lookup, setLookup] = useState<string | null>(null);
   const id = useId();
-  const prompt = localPrompt(round, i18n.language);
   const composing = (!stored && round.state === 'open') || (stored && editing);
   const receiptRef = useRef<HTMLDivElement>(null);
   const [focusReceipt, setFocusReceipt] = useState(false);
@@ -121,9 +122,8 @@ export function AnswerBox({ roundId, round, api, receipts }: { roundId: string; 
   return (
     <section className="round-answer panel" aria-labelledby={`${id}-heading`} data-testid="round-answer" data-round-id={roundId}>
       <h2 id={`${id}-heading`}>{t('rounds.answer.heading')}</h2>
-      <p className="round-prompt" dir="auto" lang={prompt.lang} data-testid="round-prompt">
-        {prompt.text}
-      </p>
+      <RoundPrompt round={round} />
+      {round.state === 'open' && round.closesAt && <ClosingTime closesAt={round.closesAt} />}
       <p className="round-note">{t('rounds.answer.anonymous')}</p>
       {round.state !== 'open' && <p className="round-note">{round.state === 'revealed' ? t('rounds.answer.stateRevealed') : t('rounds.answer.stateClosed')}</p>}
 

@@ -6,6 +6,8 @@ import { Rounds, type RoundEntry } from '../../model/Rounds.ts';
 import { useObservable } from '../../editor/EditorContext.ts';
 import { AnswerBox } from './AnswerBox.tsx';
 import { RoundControls } from './RoundControls.tsx';
+import { RoundNotice } from './RoundNotice.tsx';
+import { SelectedAnswer } from './SelectedAnswer.tsx';
 
 /** The board's rounds from its control document, kept current. */
 function useRounds(connection: BoardConnection): readonly RoundEntry[] {
@@ -23,9 +25,10 @@ function useRounds(connection: BoardConnection): readonly RoundEntry[] {
 }
 
 /**
- * Anonymous rounds for this role: a facilitator's controls, or a
- * participant's answer box for each open round and each round this device
- * holds a receipt for. Observers neither ask nor answer.
+ * Anonymous rounds for this role: a facilitator's controls (with "hide"
+ * for a selected answer card above them), a participant's answer box for
+ * each open round and each round this device holds a receipt for, or for an
+ * observer, who neither asks nor answers, each open question and its time.
  */
 export function RoundsPanel({ connection, role }: { connection: BoardConnection; role: Role }) {
   const rounds = useRounds(connection);
@@ -35,7 +38,25 @@ export function RoundsPanel({ connection, role }: { connection: BoardConnection;
   // rather than vanishing from under someone halfway through an answer.
   const seenOpen = useRef(new Set<string>());
   for (const { id, round } of rounds) if (round.state === 'open') seenOpen.current.add(id);
-  if (role === 'facilitator') return <RoundControls api={connection.rounds} rounds={rounds} />;
+  if (role === 'facilitator') {
+    return (
+      <>
+        <SelectedAnswer api={connection.rounds} />
+        <RoundControls api={connection.rounds} rounds={rounds} />
+      </>
+    );
+  }
+  if (role === 'observer') {
+    return (
+      <>
+        {rounds
+          .filter(({ round }) => round.state === 'open')
+          .map(({ id, round }) => (
+            <RoundNotice key={id} roundId={id} round={round} />
+          ))}
+      </>
+    );
+  }
   if (role !== 'participant') return null;
   const shown = rounds.filter(({ id, round }) => round.state === 'open' || held.has(id) || seenOpen.current.has(id));
   return (

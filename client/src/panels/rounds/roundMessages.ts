@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { ApiErrorCode, LanguageTagSchema, type RoundRecord } from '@clapboard/shared';
+import { interfaceLanguageTag, readableZodMessage } from '../apiMessages.ts';
+import { ApiErrorCode, type RoundRecord } from '@clapboard/shared';
 import type { RoundsError } from '../../connection/roundsApi.ts';
 
 /**
@@ -32,29 +33,5 @@ export function roundErrorText(t: TFunction, error: RoundsError, round?: Pick<Ro
   }
 }
 
-/** zod's prettified message ("✖ text must not be empty\n  → at text") without its decorations. */
-function readableZodMessage(message: string): string {
-  return message
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('→'))
-    .map((line) => line.replace(/^\s*✖\s*/, '').trim())
-    .filter(Boolean)
-    .join('; ');
-}
-
-/**
- * The prompt in the reader's language when the facilitator gave one: the
- * exact tag first (`pt-BR`), then its base (`pt`). `lang` is set only for a
- * translation; the original's language is not recorded.
- */
-export function localPrompt(round: Pick<RoundRecord, 'prompt' | 'translations'>, language: string): { text: string; lang?: string } {
-  const translations = round.translations ?? {};
-  const base = language.split('-')[0] ?? language;
-  const tag = [language, base].find((candidate) => typeof translations[candidate] === 'string');
-  return tag ? { text: translations[tag]!, lang: tag } : { text: round.prompt };
-}
-
-/** The interface language as a `lang` for an answer, or nothing when it is not a language tag (i18next's `cimode`). */
-export function answerLanguage(language: string): string | undefined {
-  return LanguageTagSchema.safeParse(language).success ? language : undefined;
-}
+/** An answer's `lang`: the interface language when it is a language tag. */
+export const answerLanguage = interfaceLanguageTag;

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { RoundRecord } from '@clapboard/shared';
+import { promptFor, readerLanguages } from './promptLanguage.ts';
+
+/**
+ * A round's question in the reader's language when the facilitator
+ * translated it into one, with the original a click away (a translation can
+ * be wrong, and some readers want both).
+ */
+export function RoundPrompt({ round }: { round: Pick<RoundRecord, 'prompt' | 'translations'> }) {
+  const { t, i18n } = useTranslation();
+  const shown = promptFor(round, readerLanguages(i18n.language));
+  return (
+    <>
+      <p className="round-prompt" dir="auto" lang={shown.lang} data-testid="round-prompt">
+        {shown.text}
+      </p>
+      {shown.lang && (
+        <details className="round-original" data-testid="round-original">
+          <summary>{t('rounds.prompt.original')}</summary>
+          <p dir="auto" className="round-original-text">
+            {round.prompt}
+          </p>
+        </details>
+      )}
+    </>
+  );
+}

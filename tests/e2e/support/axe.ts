@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** WCAG 2.2 A and AA, the level the product promises. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core's WCAG 2.2 A/AA violations on the page, or inside the elements
+ * matching `selector`. `mustPass` guards the check itself: rules that must
+ * have found something to pass, since a selector that matched nothing
+ * passes with no violations.
+ */
+export async function axeViolations(page: Page, selector?: string, mustPass: readonly string[] = []): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const { violations, passes } = await page.evaluate(
+    async ([tags, selector]) => {
+      type Rule = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+      const result = await axe.run(selector ? { include: [selector] } : document, { runOnly: { type: 'tag', values: tags } });
+      return {
+        violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })),
+        passes: result.passes.map((rule) => rule.id),
+      };
+    },
+    [WCAG_TAGS, selector ?? null] as const,
+  );
+  expect(passes).toEqual(expect.arrayContaining([...mustPass]));
+  return violations;
+}
