@@ -6,7 +6,9 @@ import { InProcessFanoutHub, type Fanout } from './fanout/Fanout.ts';
 import { loggerOptions } from './logger.ts';
 import { boardRoutes } from './plugins/boardRoutes.ts';
 import { clientPages } from './plugins/clientPages.ts';
+import { statementRoutes } from './plugins/statementRoutes.ts';
 import { healthRoutes } from './plugins/healthRoutes.ts';
+import { timeRoutes } from './plugins/timeRoutes.ts';
 import { storagePlugin } from './plugins/storagePlugin.ts';
 import { syncSocketPlugin } from './plugins/syncSocket.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
@@ -26,8 +28,11 @@ import { voteRoutes } from './votes/voteRoutes.ts';
 import type { AnonymousNoteService } from './anonymousNotes/AnonymousNoteService.ts';
 import type { AnonymousNoteStore } from './anonymousNotes/AnonymousNoteStore.ts';
 import { anonymousNoteRoutes } from './anonymousNotes/anonymousNoteRoutes.ts';
+import { linkRoutes } from './links/linkRoutes.ts';
+import { InProcessRevocationHub, type RevocationFeed } from './links/RevocationFeed.ts';
 import { MemoryAnonymousNoteStore } from './anonymousNotes/MemoryAnonymousNoteStore.ts';
 import { SqliteAnonymousNoteStore } from './anonymousNotes/SqliteAnonymousNoteStore.ts';
+import { templateRoutes } from './templates/templateRoutes.ts';
 
 export interface BuildAppOptions {
   config: ServerConfig;
@@ -44,6 +49,8 @@ export interface BuildAppOptions {
   anonymousNoteStore?: AnonymousNoteStore;
   /** Defaults to a private in-process hub (this server alone). */
   fanout?: Fanout;
+  /** How link revocations reach other server processes; defaults to a private in-process hub (this server alone). */
+  revocations?: RevocationFeed;
   /** Where logs go (tests capture them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
 }
@@ -79,7 +86,9 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
   const store = options.store ?? new SqliteBoardStore({ filename: path.join(config.dataDir, SQLITE_FILENAME), synchronous: config.sqliteSynchronous });
   await app.register(storagePlugin, { store, fanout: options.fanout ?? new InProcessFanoutHub().connect() });
   await app.register(healthRoutes);
+  await app.register(timeRoutes);
   await app.register(boardRoutes, { publicUrl });
+  await app.register(statementRoutes);
   await app.register(syncSocketPlugin, {
     maxPayloadBytes: config.maxPayloadBytes,
     maxBufferedBytes: config.maxBufferedBytes,
@@ -93,6 +102,8 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
   await app.register(voteRoutes, { store: voteStore });
   const anonymousNoteStore = options.anonymousNoteStore ?? (store instanceof SqliteBoardStore ? new SqliteAnonymousNoteStore(store) : new MemoryAnonymousNoteStore());
   await app.register(anonymousNoteRoutes, { store: anonymousNoteStore, limits: config.anonymousNotes });
+  await app.register(templateRoutes);
+  await app.register(linkRoutes, { publicUrl, revocations: options.revocations ?? new InProcessRevocationHub().connect() });
   await app.register(clientPages, { clientDist: config.clientDist });
   return app as ClapboardApp;
 }

@@ -1,15 +1,32 @@
 import { z } from 'zod';
 import { BoardIdSchema } from './ids.ts';
 import { MAX_TITLE_LENGTH } from './model/controlDoc.ts';
+import { EngagementStatementInputSchema, EngagementStatementSchema } from './model/statement.ts';
 import { RoleSchema } from './roles.ts';
+import { TemplateIdSchema } from './templates/schema.ts';
 
 /** Body of `POST /api/boards`. */
 export const CreateBoardRequestSchema = z
   .object({
     title: z.string().trim().min(1, 'title must not be empty').max(MAX_TITLE_LENGTH, `title must be at most ${MAX_TITLE_LENGTH} characters`),
+    /** The engagement statement shown before anyone joins (shared/src/model/statement.ts); a board may have none yet. */
+    statement: EngagementStatementInputSchema.optional(),
+    /** A shipped template to build the board from (`GET /api/templates`; shared/src/templates/). */
+    template: TemplateIdSchema.optional(),
   })
   .strict();
 export type CreateBoardRequest = z.infer<typeof CreateBoardRequestSchema>;
+
+/**
+ * Response of `GET /api/boards/:id/statement` (any role's token):
+ * `statement` null when the board has none; `revision` its fingerprint
+ * (`statementRevision`), which changes whenever its words do.
+ */
+export const StatementResponseSchema = z.union([
+  z.object({ statement: EngagementStatementSchema, revision: z.string().regex(/^[0-9a-f]{8}$/) }),
+  z.object({ statement: z.null(), revision: z.null() }),
+]);
+export type StatementResponse = z.infer<typeof StatementResponseSchema>;
 
 /** Response of `POST /api/boards` (201). */
 export const CreateBoardResponseSchema = z.object({
@@ -67,4 +84,10 @@ export const ApiErrorCode = {
   AnonymousNotesOff: 'ANONYMOUS_NOTES_OFF',
   /** A board already holding MAX_ANONYMOUS_NOTES_PER_BOARD anonymous notes (409). */
   AnonymousNotesFull: 'ANONYMOUS_NOTES_FULL',
+  /** Revoking a board's last facilitator link, which would leave nobody able to run it (409). */
+  LastFacilitatorLink: 'LAST_FACILITATOR_LINK',
+  /** A board already holding MAX_LINKS_PER_BOARD links (409). */
+  TooManyLinks: 'TOO_MANY_LINKS',
+  /** Adding a template whose steps would take the board past MAX_BOARD_STEPS (409). */
+  TooManySteps: 'TOO_MANY_STEPS',
 } as const;

@@ -7,7 +7,12 @@ const finite = z.number().finite();
 /** A point in board coordinates. */
 export const BoardPointSchema = z.object({ x: finite, y: finite }).strict();
 
-/** What part of the board a person is looking at, for "follow" and "bring everyone to me". */
+/**
+ * What part of the board a person is looking at, for "follow" and "bring
+ * everyone to me": the board point at the top-left of their canvas, their
+ * zoom, and the canvas's size in pixels, so a follower on another size of
+ * screen can fit that whole area onto theirs (`fitViewport`).
+ */
 export const ViewportSchema = z
   .object({ x: finite, y: finite, zoom: finite.positive().max(64), width: finite.nonnegative(), height: finite.nonnegative() })
   .strict();

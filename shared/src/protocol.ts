@@ -79,6 +79,15 @@ export const CloseCode = {
   BoardFull: 4013,
   /** The server could not store an edit; nothing unsaved was shown to anyone. */
   StorageFailure: 4500,
+  /**
+   * The link this connection was opened with was revoked, or rotated, by a
+   * facilitator. Sent at once to connections already open; the token opens
+   * nothing any more (HTTP 401). In 4400-4499, which y-websocket (3.1, by
+   * default) treats as final, mirroring HTTP 4xx: the stock client stops
+   * reconnecting and emits `closed`, where every other code here makes it
+   * retry.
+   */
+  TokenRevoked: 4401,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

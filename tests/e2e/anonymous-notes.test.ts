@@ -57,11 +57,11 @@ describe('anonymous notes', () => {
     const clientId = await amal.evaluate(() => window.__clapboard!.contentDoc.clientID);
     const objectsBefore = Object.keys(await pageObjects(amal)).length;
 
-    // The note tool, then a tap inside the frame: a text box, and nothing written to Amal's document.
-    await amal.getByTestId('tool-note').tap();
+    // A double-tap inside the frame (how a phone adds a note at a spot): a text box, and nothing written to Amal's document.
     const tap = await boardToScreen(amal, { x: 600, y: 450 });
     const box = await canvasBox(amal);
     expect(tap.y).toBeLessThan(box.y + box.height);
+    await amal.touchscreen.tap(tap.x, tap.y);
     await amal.touchscreen.tap(tap.x, tap.y);
     const noteBox = amal.getByTestId('anonymous-note-box');
     await noteBox.waitFor();
@@ -134,10 +134,12 @@ describe('anonymous notes', () => {
     await expect.poll(() => noteTexts(facilitator), POLL).toEqual([edited]);
     await screenshot(facilitator, 'anonymous-note-facilitator');
 
-    // Outside the frame, notes are ordinary again: written by her own document.
-    await amal.getByTestId('tool-note').tap();
+    // Outside the frame, notes are ordinary again: written by her own document (from the phone's writing sheet).
     const outside = await boardToScreen(amal, { x: 900, y: 100 });
     await amal.touchscreen.tap(outside.x, outside.y);
+    await amal.touchscreen.tap(outside.x, outside.y);
+    await amal.getByTestId('note-sheet-text').pressSequentially('Buses at night');
+    await amal.getByTestId('note-sheet-save').tap();
     await expect.poll(async () => Object.values(await pageObjects(amal)).filter((object) => object.type === 'note').length, POLL).toBe(1);
     expect(await noteBox.count()).toBe(0);
   });

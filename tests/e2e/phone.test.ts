@@ -49,23 +49,22 @@ describe('on a phone', () => {
     const box = await canvasBox(page);
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 
-    // Tap the note tool, then tap the board: a new note where the finger was.
-    // (Taps come first: a tap straight after a swipe can be taken by the
-    // browser as "stop the fling" and not become a click, as on a real phone.)
-    await page.getByTestId('tool-note').tap();
+    // Double-tap empty board: the writing sheet opens at once, and the note
+    // lands where the finger was when it is saved (phone-writing.test.ts has
+    // the sheet itself). (Taps come first: a tap straight after a swipe can be
+    // taken by the browser as "stop the fling" and not become a click, as on
+    // a real phone.)
     const spot = await boardPointAt(page, centre);
     await page.touchscreen.tap(centre.x, centre.y);
+    await page.touchscreen.tap(centre.x, centre.y);
+    await page.getByTestId('note-sheet-text').waitFor({ state: 'visible', timeout: POLL.timeout });
+    await page.keyboard.type('Clinic hours in the evening');
+    await page.getByTestId('note-sheet-save').tap();
     await expect.poll(async () => Object.keys(await pageNotes(page)).length, POLL).toBe(3);
-    const [addedId, added] = Object.entries(await pageNotes(page)).find(([, note]) => note.text === '')!;
+    const [, added] = Object.entries(await pageNotes(page)).find(([id]) => id !== 'left' && id !== 'right')!;
+    expect(added.text).toBe('Clinic hours in the evening');
     expect(Math.abs(added.x! + added.width! / 2 - spot.x)).toBeLessThan(added.width!);
     expect(Math.abs(added.y! + added.height! / 2 - spot.y)).toBeLessThan(added.height!);
-    // Double-tap the new note to write on it with the phone's keyboard.
-    const addedCentre = await boardToScreen(page, { x: added.x! + added.width! / 2, y: added.y! + added.height! / 2 });
-    await page.touchscreen.tap(addedCentre.x, addedCentre.y);
-    await page.touchscreen.tap(addedCentre.x, addedCentre.y);
-    await page.getByTestId('note-editor').waitFor({ state: 'visible', timeout: POLL.timeout });
-    await page.keyboard.type('Clinic hours in the evening');
-    await expect.poll(async () => (await pageNotes(page))[addedId]?.text, POLL).toBe('Clinic hours in the evening');
     await screenshot(page, 'phone-participant');
     await page.getByTestId('board-canvas').focus();
 

@@ -35,6 +35,10 @@ export class GatedStore implements BoardStore {
   createBoard: BoardStore['createBoard'] = (board) => this.inner.createBoard(board);
   getBoard: BoardStore['getBoard'] = (boardId) => this.inner.getBoard(boardId);
   roleForTokenHash: BoardStore['roleForTokenHash'] = (boardId, hash) => this.inner.roleForTokenHash(boardId, hash);
+  listLinks: BoardStore['listLinks'] = (boardId) => this.inner.listLinks(boardId);
+  addLink: BoardStore['addLink'] = (boardId, link, maxLinks) => this.inner.addLink(boardId, link, maxLinks);
+  rotateLink: BoardStore['rotateLink'] = (boardId, oldHash, newHash) => this.inner.rotateLink(boardId, oldHash, newHash);
+  revokeLink: BoardStore['revokeLink'] = (boardId, hash) => this.inner.revokeLink(boardId, hash);
   loadDocument = (key: DocKey): Promise<StoredDocument> => this.inner.loadDocument(key);
   compactDocument: BoardStore['compactDocument'] = (key, snapshot, folded) => this.inner.compactDocument(key, snapshot, folded);
   countUpdates: BoardStore['countUpdates'] = (key) => this.inner.countUpdates(key);

@@ -28,6 +28,7 @@ export interface TestServerOptions {
   store?: BuildAppOptions['store'];
   roundStore?: BuildAppOptions['roundStore'];
   fanout?: BuildAppOptions['fanout'];
+  revocations?: BuildAppOptions['revocations'];
   /** Runs after buildApp, before listen: register a test route or message handler. */
   beforeListen?: (app: ClapboardApp) => void | Promise<void>;
 }
@@ -52,7 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       callback();
     },
   });
-  const app = await buildApp({ config, logStream, ...(options.store ? { store: options.store } : {}), ...(options.roundStore ? { roundStore: options.roundStore } : {}), ...(options.fanout ? { fanout: options.fanout } : {}) });
+  const app = await buildApp({ config, logStream, ...(options.store ? { store: options.store } : {}), ...(options.roundStore ? { roundStore: options.roundStore } : {}), ...(options.fanout ? { fanout: options.fanout } : {}), ...(options.revocations ? { revocations: options.revocations } : {}) });
   await options.beforeListen?.(app);
   const url = await listenApp(app, config);
   return {

@@ -5,6 +5,7 @@ import { useEditor, useObservable } from '../editor/EditorContext.ts';
 import type * as Y from 'yjs';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { VoteBadges } from './VoteBadges.tsx';
+import { LockBadges } from './LockBadges.tsx';
 import type { Presence } from '../presence/Presence.ts';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import type { CanvasController } from './CanvasController.ts';
@@ -73,6 +74,7 @@ export function BoardCanvas({ controller, presence, controlDoc }: { controller: 
         </Stage>
       )}
       {controlDoc && <VoteBadges controlDoc={controlDoc} />}
+      <LockBadges />
       <RemoteCursors presence={presence} />
       <NoteEditor />
       <SelectionAnnouncer canvas={container} />

@@ -9,7 +9,12 @@ import type { Peer, Presence } from '../presence/Presence.ts';
  */
 export function RemoteCursors({ presence }: { presence: Presence }) {
   const peers = useObservable(presence.peers);
-  const shown = peers.filter((peer) => !peer.isSelf && peer.cursor);
+  const editor = useEditor();
+  // The server strips cursors from what non-facilitators receive while they
+  // are hidden; a cursor received just before stays until its owner moves,
+  // so the page hides them on the setting itself, at once.
+  const hidden = useObservable(editor.controls.model.hideCursors) && editor.role !== 'facilitator';
+  const shown = hidden ? [] : peers.filter((peer) => !peer.isSelf && peer.cursor);
   // Alone on the board, nothing here needs to follow the camera on every pan frame.
   return <div className="cursor-overlay" aria-hidden="true">{shown.length > 0 && <Cursors peers={shown} />}</div>;
 }

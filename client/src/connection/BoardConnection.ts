@@ -9,7 +9,11 @@ import { DurabilityProbe } from './durabilityProbe.ts';
 import { RoundsApi } from './roundsApi.ts';
 import { VotesApi } from './votesApi.ts';
 import { AnonymousNotesApi } from './anonymousNotesApi.ts';
+import { TemplatesApi } from './templatesApi.ts';
 import { writerKeyFor } from './writerKey.ts';
+import { ConnectionEnd } from './connectionEnd.ts';
+import { LinksApi } from './linksApi.ts';
+import { ServerClock } from './serverClock.ts';
 
 /**
  * Everything that ties one board to the network: the content and control
@@ -34,6 +38,14 @@ export class BoardConnection {
   readonly votes: VotesApi;
   /** Anonymous notes over HTTP, with this link's token: they never go through the documents above either. */
   readonly anonymousNotes: AnonymousNotesApi;
+  /** Adding templates to the board (facilitators): the server builds them, from its own Yjs client. */
+  readonly templates: TemplatesApi;
+  /** The board's links, for facilitators (co-facilitators; rotate, revoke). */
+  readonly links: LinksApi;
+  /** The server's clock as this page measures it: timers are in server time (shared/src/model/timer.ts). */
+  readonly clock = new ServerClock();
+  /** Set when the connection ended for good (the link was revoked): the page stops and says why. */
+  readonly ended = new ConnectionEnd();
   private readonly providers: WebsocketProvider[] = [];
   private readonly persistence: IndexeddbPersistence[] = [];
   private readonly syncListeners = new Set<() => void>();
@@ -46,18 +58,30 @@ export class BoardConnection {
     readonly session: BoardSession,
     token: string | null,
     dev: boolean,
+    /**
+     * `offline: false` keeps no IndexedDB copy (the room display): a
+     * read-only view needs none, and sharing the facilitator's copy would
+     * send that tab's unsynced edits from here, under their client id.
+     */
+    options: { offline?: boolean } = {},
   ) {
     this.rounds = new RoundsApi(session.boardId, dev ? null : token);
     this.votes = new VotesApi(session.boardId, dev ? null : token);
     this.anonymousNotes = new AnonymousNotesApi(session.boardId, dev ? null : token);
+    this.links = new LinksApi(session.boardId, dev ? null : token);
+    this.templates = new TemplatesApi(session.boardId, dev ? null : token);
     // Offline first: whatever this browser saw last time shows at once, and
     // edits made without a network survive a reload until they are sent.
     const key = offlineStoreName(session, dev);
-    this.persistence.push(new IndexeddbPersistence(key, this.contentDoc));
-    this.persistence.push(new IndexeddbPersistence(`${key}/control`, this.controlDoc));
+    if (options.offline !== false) {
+      this.persistence.push(new IndexeddbPersistence(key, this.contentDoc));
+      this.persistence.push(new IndexeddbPersistence(`${key}/control`, this.controlDoc));
+    }
 
     if (dev || !token) {
       this.tracker.setWantConnected(false);
+      // No server to ask: a local board's timer runs on this page's clock.
+      this.clock.useLocalClock();
     } else {
       const wsOrigin = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
       // The token travels as a subprotocol, never in the URL, which proxies
@@ -74,6 +98,12 @@ export class BoardConnection {
         disableBc: true,
       });
       this.providers.push(content, control);
+      this.ended.watch(this.providers, () => {
+        this.disconnect();
+        this.tracker.end();
+      });
+      this.clock.start();
+      this.cleanup.push(() => this.clock.stop());
       new DurabilityProbe(content, () => this.tracker.checkpoint(), (checkpoint) => this.tracker.storedUpTo(checkpoint));
       content.on('status', ({ status }) => this.tracker.socket(status === 'connected'));
       content.on('sync', (synced: boolean) => {

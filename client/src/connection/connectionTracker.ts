@@ -1,5 +1,5 @@
 /** What the connection indicator shows. */
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'ended';
 
 export interface ConnectionSnapshot {
   status: ConnectionStatus;
@@ -19,7 +19,8 @@ export interface ConnectionSnapshot {
  * - connecting: never been live yet;
  * - live: socket open and the first sync exchange done;
  * - reconnecting: was live, lost the socket, the provider is retrying;
- * - offline: the browser says it is offline, or connecting was switched off.
+ * - offline: the browser says it is offline, or connecting was switched off;
+ * - ended: the server ended the connection for good (the link was revoked).
  */
 export class ConnectionTracker {
   private socketOpen = false;
@@ -27,6 +28,7 @@ export class ConnectionTracker {
   private everLive = false;
   private wantConnected = true;
   private browserOnline = true;
+  private ended = false;
   /** Objects edited locally and not yet confirmed stored, with the edit counter at their last edit. */
   private readonly pending = new Map<string, number>();
   private edits = 0;
@@ -55,6 +57,12 @@ export class ConnectionTracker {
 
   setWantConnected(want: boolean): void {
     this.wantConnected = want;
+    this.update();
+  }
+
+  /** The connection will not come back (see ConnectionEnd): nothing here is "kept to send later" any more. */
+  end(): void {
+    this.ended = true;
     this.update();
   }
 
@@ -91,13 +99,15 @@ export class ConnectionTracker {
     // Being live again does not clear `pending`: the edits are on their way,
     // and only the server's receipt (storedUpTo) says they are safe.
     if (live) this.everLive = true;
-    const status: ConnectionStatus = live
-      ? 'live'
-      : !this.wantConnected || !this.browserOnline
-        ? 'offline'
-        : this.everLive
-          ? 'reconnecting'
-          : 'connecting';
+    const status: ConnectionStatus = this.ended
+      ? 'ended'
+      : live
+        ? 'live'
+        : !this.wantConnected || !this.browserOnline
+          ? 'offline'
+          : this.everLive
+            ? 'reconnecting'
+            : 'connecting';
     const unsynced = this.pending.size;
     if (status === this.snapshot.status && unsynced === this.snapshot.unsynced) return;
     this.snapshot = { status, unsynced };

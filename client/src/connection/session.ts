@@ -5,6 +5,7 @@ import {
   PROTOCOL_VERSION,
   parseBoardLink,
   type BoardSession,
+  type CreateBoardRequest,
   type CreateBoardResponse,
 } from '@clapboard/shared';
 
@@ -37,6 +38,11 @@ export function readBoardRoute(): BoardRoute | null {
   return { boardId: location.boardId, token: location.token ?? sessionStorage.getItem(key), dev };
 }
 
+/** The token this tab opened a board with (kept by readBoardRoute), or null. */
+export function storedBoardToken(boardId: string): string | null {
+  return sessionStorage.getItem(TOKEN_KEY_PREFIX + boardId);
+}
+
 export class SessionError extends Error {
   constructor(readonly kind: 'unauthorized' | 'not-found' | 'network' | 'invalid') {
     super(kind);
@@ -60,11 +66,12 @@ export async function fetchSession(boardId: string, token: string): Promise<Boar
   return parsed.data;
 }
 
-export async function createBoard(title: string): Promise<CreateBoardResponse> {
+/** `POST /api/boards`; `options` carries the optional parts of the body (the engagement statement). */
+export async function createBoard(title: string, options: Omit<CreateBoardRequest, 'title'> = {}): Promise<CreateBoardResponse> {
   const response = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({ title, ...options }),
   });
   if (!response.ok) throw new Error(`create failed: ${response.status}`);
   return CreateBoardResponseSchema.parse(await response.json());

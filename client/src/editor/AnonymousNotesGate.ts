@@ -19,6 +19,8 @@ import { Observable } from '../model/Observable.ts';
 export interface AnonymousNoteDraft {
   at: Point;
   frameId: string | null;
+  /** Words already written for it (in the phone's writing sheet, before notes became anonymous there), to start the box with. */
+  text?: string;
   /** Differs on every request, so asking twice at the same spot still reopens the box. */
   seq: number;
 }
@@ -51,8 +53,8 @@ export class AnonymousNotesGate {
   }
 
   /** A note tapped, clicked or keyed in at `at`: true if it must go to the server instead (the draft is then open). */
-  divertAt(at: Point): boolean {
-    return this.divert(at, frameAt(this.store, at));
+  divertAt(at: Point, text?: string): boolean {
+    return this.divert(at, frameAt(this.store, at), text);
   }
 
   /** The outline's "Add note" to a frame (null: no frame): true if it must go to the server instead. */
@@ -96,9 +98,9 @@ export class AnonymousNotesGate {
     }, LOCAL_USER_ORIGIN);
   }
 
-  private divert(at: Point, frameId: string | null): boolean {
+  private divert(at: Point, frameId: string | null, text?: string): boolean {
     if (!anonymousNotesApply(this.model.mode.get(), frameId)) return false;
-    this.draft.set({ at: { x: at.x, y: at.y }, frameId, seq: ++this.seq });
+    this.draft.set({ at: { x: at.x, y: at.y }, frameId, ...(text ? { text } : {}), seq: ++this.seq });
     return true;
   }
 }

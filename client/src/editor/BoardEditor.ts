@@ -4,9 +4,11 @@ import {
   canWrite,
   center,
   cleanBoardTitle,
+  frameAt,
   getObjectsMap,
   type BoardObject,
   type ConnectorEnd,
+  type EngagementStatement,
   type NoteColor,
   type Point,
   type Rect,
@@ -16,9 +18,12 @@ import { BoardStore } from '../model/BoardStore.ts';
 import { Observable } from '../model/Observable.ts';
 import { SelectionStore } from '../model/SelectionStore.ts';
 import { AnonymousNotesGate } from './AnonymousNotesGate.ts';
+import { BoardControls } from './BoardControls.ts';
 import { copySet, readClipboard, writeClipboard } from './clipboard.ts';
 import * as commands from './commands.ts';
 import { setBoardTitle } from './settingsCommands.ts';
+import { setStatement } from './statementCommands.ts';
+import { NoteWriting, landingInView, noteLanding } from './NoteWriting.ts';
 import { ViewportController } from './ViewportController.ts';
 
 export type Tool = 'select' | 'hand' | 'note' | 'text' | 'rectangle' | 'ellipse' | 'connector' | 'frame';
@@ -29,7 +34,7 @@ export type Tool = 'select' | 'hand' | 'note' | 'text' | 'rectangle' | 'ellipse'
  * announced twice.
  */
 export interface EditorNotice {
-  kind: 'pasteRejected' | 'duplicateRejected';
+  kind: 'pasteRejected' | 'duplicateRejected' | 'locked';
   seq: number;
 }
 
@@ -56,6 +61,10 @@ export class BoardEditor {
   readonly canEditSettings: boolean;
   /** Where new notes are anonymous, and the one about to be written (see AnonymousNotesGate). */
   readonly anonymousNotes: AnonymousNotesGate;
+  /** The facilitators' locks, hidden cursors and timer; commands below ask it before changing an object (see BoardControls). */
+  readonly controls: BoardControls;
+  /** Whether notes are written in a sheet first (phones), and the one being written (see NoteWriting). */
+  readonly writing = new NoteWriting();
   private clipboard: BoardObject[] = [];
   private pasteCount = 0;
   /** Set while arrow-key nudges follow one another, so a held key is one undo step. */
@@ -75,6 +84,12 @@ export class BoardEditor {
     this.canEdit = canWrite(role, 'content');
     this.canEditSettings = canWrite(role, 'control');
     this.anonymousNotes = new AnonymousNotesGate(controlDoc, this.store, this.canEditSettings);
+    this.controls = new BoardControls(controlDoc, this.store, role);
+    // A note open for typing when a facilitator locks it closes: what is typed next would be undone.
+    this.controls.model.locks.subscribe(() => {
+      const id = this.editing.get();
+      if (id !== null && this.controls.isLocked(id)) this.editing.set(null);
+    });
     // Only this person's own edits are undoable: a remote change is never
     // reverted by someone else's Ctrl+Z.
     this.undoManager = new Y.UndoManager(getObjectsMap(doc), {
@@ -86,6 +101,7 @@ export class BoardEditor {
 
   destroy(): void {
     this.anonymousNotes.destroy();
+    this.controls.destroy();
     this.undoManager.destroy();
     this.store.destroy();
   }
@@ -113,47 +129,54 @@ export class BoardEditor {
 
   createAt(kind: commands.NewObjectKind, at: Point, options?: Parameters<typeof commands.createObject>[4]): string | null {
     if (!this.canEdit) return null;
+    if (this.controls.isLockedAt(options?.rect ? center(options.rect) : at)) return this.refuseLocked();
     // Where notes are anonymous this document must not write one: a text box opens instead.
     if (kind === 'note' && this.anonymousNotes.divertAt(options?.rect ? center(options.rect) : at)) return null;
+    // On a phone a tapped note is written in the sheet first, and lands on Save.
+    if (kind === 'note' && !options?.rect && options?.text === undefined && this.writing.divertNew(at, frameAt(this.store, at))) return null;
     const id = this.run(() => commands.createObject(this.doc, this.store, kind, at, options));
     this.selection.replace([id]);
     return id;
   }
 
   moveSelection(dx: number, dy: number, ids: readonly string[] = this.selection.current): void {
-    if (!this.canEdit || ids.length === 0) return;
-    this.run(() => commands.moveObjects(this.doc, this.store, ids, dx, dy));
+    const movable = this.unlocked(ids);
+    if (!this.canEdit || movable.length === 0) return;
+    this.run(() => commands.moveObjects(this.doc, this.store, movable, dx, dy));
   }
 
   /** Arrow-key moves: a run of them (a held key) undoes in one step. */
   nudgeSelection(dx: number, dy: number): void {
-    if (!this.canEdit || this.selection.current.length === 0) return;
-    const ids = this.selection.current;
+    const ids = this.unlocked(this.selection.current);
+    if (!this.canEdit || ids.length === 0) return;
     this.run(() => commands.moveObjects(this.doc, this.store, ids, dx, dy), { mergeWithNudges: true });
   }
 
   resizeSelection(ids: readonly string[], from: Rect, to: Rect): void {
-    if (!this.canEdit) return;
-    this.run(() => commands.resizeObjects(this.doc, this.store, ids, from, to));
+    const resizable = this.unlocked(ids);
+    if (!this.canEdit || resizable.length === 0) return;
+    this.run(() => commands.resizeObjects(this.doc, this.store, resizable, from, to));
   }
 
   createConnector(from: ConnectorEnd, to: ConnectorEnd): void {
     if (!this.canEdit) return;
+    if (this.controls.isFrameLocked(null)) return void this.refuseLocked();
     const id = this.run(() => commands.createConnector(this.doc, this.store, from, to));
     this.selection.replace([id]);
   }
 
   deleteSelection(): void {
-    if (!this.canEdit || this.selection.current.length === 0) return;
-    const ids = this.selection.current;
+    const ids = this.unlocked(this.selection.current);
+    if (!this.canEdit || ids.length === 0) return;
     this.selection.clear();
     this.run(() => commands.deleteSelection(this.doc, this.store, ids));
   }
 
   /** Deletes these objects (the outline's per-note delete), whatever is selected. */
   deleteObjects(ids: readonly string[]): void {
-    if (!this.canEdit || ids.length === 0) return;
-    this.run(() => commands.deleteSelection(this.doc, this.store, ids));
+    const deletable = this.unlocked(ids);
+    if (!this.canEdit || deletable.length === 0) return;
+    this.run(() => commands.deleteSelection(this.doc, this.store, deletable));
   }
 
   /**
@@ -162,12 +185,13 @@ export class BoardEditor {
    * steps by the undo manager's capture timeout, as a person expects.
    */
   setText(id: string, next: string): void {
-    if (this.canEdit) commands.replaceText(this.doc, id, next);
+    if (this.canEdit && !this.controls.isLocked(id)) commands.replaceText(this.doc, id, next);
   }
 
   /** Adds a note in the next free slot of a frame, or beside everything for null; selects it and returns its id. */
   addNoteToFrame(frameId: string | null): string | null {
     if (!this.canEdit) return null;
+    if (this.controls.isFrameLocked(frameId)) return this.refuseLocked();
     if (this.anonymousNotes.divertToFrame(frameId)) return null;
     const id = this.run(() => commands.addNoteToFrame(this.doc, this.store, frameId));
     this.selection.replace([id]);
@@ -176,6 +200,7 @@ export class BoardEditor {
 
   /** Puts an object in a frame (or none), at a free slot there. */
   moveToFrame(id: string, frameId: string | null): void {
+    if (this.controls.isLocked(id) || this.controls.isFrameLocked(frameId)) return void this.refuseLocked();
     if (this.canEdit) this.run(() => commands.moveToFrame(this.doc, this.store, id, frameId));
   }
 
@@ -185,8 +210,14 @@ export class BoardEditor {
     if (this.canEditSettings && clean) setBoardTitle(this.controlDoc, clean);
   }
 
+  /** Writes the engagement statement (already checked with the shared schema). Facilitators only. */
+  editStatement(statement: EngagementStatement): void {
+    if (this.canEditSettings) setStatement(this.controlDoc, statement);
+  }
+
   duplicate(): void {
     if (!this.canEdit || this.selection.current.length === 0) return;
+    if (this.controls.isFrameLocked(null)) return void this.refuseLocked();
     const ids = this.run(() => commands.pasteObjects(this.doc, this.store, copySet(this.store, this.selection.current), { x: PASTE_STEP, y: PASTE_STEP }));
     if (ids) this.selection.replace(ids);
     else this.announce('duplicateRejected');
@@ -207,6 +238,7 @@ export class BoardEditor {
    */
   paste(text?: string): boolean {
     if (!this.canEdit) return false;
+    if (this.controls.isFrameLocked(null)) return this.announce('locked');
     const content = text ? readClipboard(text) : null;
     if (content?.kind === 'invalid') return this.announce('pasteRejected');
     const objects = content?.kind === 'objects' ? content.objects : this.clipboard;
@@ -225,17 +257,30 @@ export class BoardEditor {
     return false;
   }
 
+  /** A command refused because of a facilitator's lock: says so, and creates nothing. */
+  private refuseLocked(): null {
+    this.announce('locked');
+    return null;
+  }
+
+  /** The ids this person may change now; says so when a lock left some out. */
+  private unlocked(ids: readonly string[]): readonly string[] {
+    const free = ids.filter((id) => !this.controls.isLocked(id));
+    if (free.length < ids.length) this.announce('locked');
+    return free;
+  }
+
   setNoteColor(color: NoteColor): void {
-    const notes = this.selection.current.filter((id) => this.store.get(id)?.type === 'note');
+    const notes = this.unlocked(this.selection.current).filter((id) => this.store.get(id)?.type === 'note');
     if (this.canEdit && notes.length > 0) this.run(() => commands.setColor(this.doc, notes, color, this.store));
   }
 
   bringToFront(): void {
-    if (this.canEdit) this.run(() => commands.bringToFront(this.doc, this.store, this.selection.current));
+    if (this.canEdit) this.run(() => commands.bringToFront(this.doc, this.store, this.unlocked(this.selection.current)));
   }
 
   sendToBack(): void {
-    if (this.canEdit) this.run(() => commands.sendToBack(this.doc, this.store, this.selection.current));
+    if (this.canEdit) this.run(() => commands.sendToBack(this.doc, this.store, this.unlocked(this.selection.current)));
   }
 
   undo(): void {
@@ -270,6 +315,48 @@ export class BoardEditor {
     // An answer card's words are written by the server alone (docs/anonymity.md).
     if (!this.canEdit || !object || object.type === 'connector' || object.type === 'answer') return;
     this.selection.replace([id]);
+    if (this.controls.isLocked(id)) return void this.refuseLocked();
+    // On a phone the words are changed in the sheet, in type big enough to read.
+    if (this.writing.divertEdit(id)) return;
     this.editing.set(id);
+  }
+
+  /**
+   * The phone's "Add note": a note in the middle of the view, or in the
+   * frame being looked at (see landingInView), by the same path as a tap
+   * there, so locks and anonymous notes apply as they would to the tap.
+   */
+  writeNoteInView(): void {
+    if (!this.canEdit) return;
+    this.store.flush();
+    this.createAt('note', landingInView(this.store, this.viewport.visible()).at);
+  }
+
+  /**
+   * The writing sheet's Save, as one undo step: a new note with its words
+   * (nothing when they are blank), or new words for the object it was
+   * opened on. Returns the object's id, or null if nothing was written.
+   * If notes became anonymous where the new one was going while the person
+   * wrote, it is not written here: the anonymous text box opens with the words.
+   */
+  saveWriting(text: string): string | null {
+    const request = this.writing.request.get();
+    this.writing.close();
+    if (!this.canEdit || !request) return null;
+    if (request.kind === 'edit') {
+      const object = this.store.get(request.id);
+      if (!object || object.type === 'connector' || object.type === 'answer' || object.text === text) return null;
+      if (this.controls.isLocked(request.id)) return this.refuseLocked();
+      this.run(() => this.setText(request.id, text));
+      return request.id;
+    }
+    if (!text.trim()) return null;
+    this.store.flush();
+    const { rect, frameId } = noteLanding(this.store, request);
+    if (this.controls.isFrameLocked(frameId)) return this.refuseLocked();
+    if (this.anonymousNotes.divertAt(center(rect), text)) return null;
+    const id = this.run(() => commands.createObject(this.doc, this.store, 'note', center(rect), { rect, frameId, text }));
+    this.selection.replace([id]);
+    return id;
   }
 }

@@ -12,11 +12,17 @@ import { Presence } from '../presence/Presence.ts';
 import { installTestHook } from '../testing/installTestHook.ts';
 import { BoardHeader } from '../panels/BoardHeader.tsx';
 import { EditorNotices } from '../panels/EditorNotices.tsx';
+import { BoardStatusBar } from '../panels/controls/BoardStatusBar.tsx';
+import { FacilitatorControls } from '../panels/controls/FacilitatorControls.tsx';
 import { Outline } from '../panels/outline/Outline.tsx';
 import { PresencePanel } from '../panels/PresencePanel.tsx';
+import { PhoneBoard } from '../panels/phone/PhoneBoard.tsx';
+import { usePhoneLayout } from '../panels/phone/usePhoneLayout.ts';
 import { RoundsPanel } from '../panels/rounds/RoundsPanel.tsx';
 import { VotesPanel } from '../panels/votes/VotesPanel.tsx';
 import { AnonymousNotesPanel } from '../panels/anonymousNotes/AnonymousNotesPanel.tsx';
+import { StepPanel } from '../panels/templates/StepPanel.tsx';
+import { TemplatesPanel } from '../panels/templates/TemplatesPanel.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { ViewControls } from '../panels/ViewControls.tsx';
 
@@ -68,14 +74,17 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
     };
   }, [connection, role]);
 
+  const phone = usePhoneLayout();
   if (!session) return null;
   const { editor, controller, presence, name } = session;
   return (
     <EditorContext.Provider value={editor}>
-      <div className="board-page">
+      <div className={phone ? 'board-page phone-layout' : 'board-page'}>
         <BoardHeader connection={connection} role={role} />
-        {editor.canEdit && <Toolbar />}
+        {/* On a phone the bottom bar (PhoneBoard) holds the few tools a participant needs. */}
+        {editor.canEdit && !phone && <Toolbar />}
         <EditorNotices />
+        <BoardStatusBar connection={connection} />
         <div className="board-body">
           <main className="board-main" aria-label={t('board.canvasRegion')}>
             <BoardCanvas controller={controller} presence={presence} controlDoc={connection.controlDoc} />
@@ -85,13 +94,17 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
             </div>
           </main>
           <aside className="board-side" aria-label={t('board.sidePanel')}>
+            <StepPanel connection={connection} presence={presence} role={role} />
+            <FacilitatorControls connection={connection} role={role} />
             <RoundsPanel connection={connection} role={role} />
             <VotesPanel connection={connection} role={role} />
             <AnonymousNotesPanel connection={connection} role={role} />
-            <PresencePanel presence={presence} initialName={name} isFacilitator={role === 'facilitator'} />
-            <Outline />
+            {!phone && <PresencePanel presence={presence} initialName={name} isFacilitator={role === 'facilitator'} />}
+            <TemplatesPanel connection={connection} role={role} />
+            {!phone && <Outline />}
           </aside>
         </div>
+        {phone && <PhoneBoard connection={connection} presence={presence} initialName={name} role={role} />}
       </div>
     </EditorContext.Provider>
   );

@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardSession } from '@clapboard/shared';
+import type { BoardSession, EngagementStatement } from '@clapboard/shared';
 import { BoardPage } from './BoardPage.tsx';
 import { BoardConnection } from '../connection/BoardConnection.ts';
 import { SessionError, cacheSession, cachedSession, devSession, fetchSession, isOutOfDate, readBoardRoute } from '../connection/session.ts';
 import { OutOfDatePage } from './OutOfDatePage.tsx';
+import { StatementPage } from './StatementPage.tsx';
+import { fetchStatement } from '../connection/statementApi.ts';
+import { joinedInThisTab, markJoinedInThisTab, markStatementRead } from '../model/StatementReads.ts';
 
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'error'; reason: SessionError['kind'] | 'no-token' | 'bad-link' }
   | { kind: 'out-of-date' }
+  | { kind: 'statement'; session: BoardSession; statement: EngagementStatement; join: () => void }
   | { kind: 'ready'; connection: BoardConnection };
 
 /** Resolves the link into a session, then opens the board's connection. */
@@ -32,8 +36,24 @@ export function BoardRoutePage() {
         setState({ kind: 'out-of-date' });
         return;
       }
-      connection = new BoardConnection(session, route.token, route.dev);
-      setState({ kind: 'ready', connection });
+      const connect = () => {
+        if (cancelled) return;
+        connection = new BoardConnection(session, route.token, route.dev);
+        setState({ kind: 'ready', connection });
+      };
+      // Participants and observers read the board's statement before anything connects.
+      if (session.role === 'facilitator' || !route.token || joinedInThisTab(session.boardId)) return connect();
+      void fetchStatement(session.boardId, route.token).then((result) => {
+        const statement = result.ok ? result.value?.statement : null;
+        // No statement, or it cannot be fetched: the board itself still opens (its header shows the statement once synced).
+        if (!statement) return connect();
+        const join = () => {
+          markStatementRead(session.boardId, statement);
+          markJoinedInThisTab(session.boardId);
+          connect();
+        };
+        if (!cancelled) setState({ kind: 'statement', session, statement, join });
+      });
     };
     if (route.dev) {
       open(devSession(route.boardId));
@@ -62,6 +82,7 @@ export function BoardRoutePage() {
 
   if (state.kind === 'ready') return <BoardPage connection={state.connection} />;
   if (state.kind === 'out-of-date') return <OutOfDatePage />;
+  if (state.kind === 'statement') return <StatementPage session={state.session} statement={state.statement} onJoin={state.join} />;
   if (state.kind === 'loading') {
     return (
       <main className="page" aria-busy="true">

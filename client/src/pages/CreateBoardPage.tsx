@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH, ROLES, type CreateBoardResponse, type Role } from '@clapboard/shared';
 import { createBoard } from '../connection/session.ts';
 import { CopyButton } from '../panels/CopyButton.tsx';
+import { StatementFields } from '../panels/statement/StatementFields.tsx';
+import { checkDraft, isEmptyDraft, useStatementDraft } from '../panels/statement/statementDraft.ts';
+import { RoomDisplayLink } from '../panels/roomDisplay/RoomDisplayLink.tsx';
+import { TemplatePicker } from '../panels/templates/TemplatePicker.tsx';
 
 export function CreateBoardPage() {
   const { t } = useTranslation();
@@ -10,14 +14,19 @@ export function CreateBoardPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(false);
   const [created, setCreated] = useState<CreateBoardResponse | null>(null);
+  const statement = useStatementDraft();
+  const [template, setTemplate] = useState<string | null>(null);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (!title.trim()) return;
+    // Optional as a whole; once any of it is written, all of it must be.
+    const checked = isEmptyDraft(statement.draft) ? null : checkDraft(statement.draft, t);
+    if (checked && !checked.ok) return statement.setErrors(checked.errors);
     setBusy(true);
     setError(false);
     try {
-      setCreated(await createBoard(title.trim()));
+      setCreated(await createBoard(title.trim(), { ...(checked ? { statement: checked.statement } : {}), ...(template ? { template } : {}) }));
     } catch {
       setError(true);
     } finally {
@@ -40,6 +49,8 @@ export function CreateBoardPage() {
           required
           onChange={(event) => setTitle(event.target.value)}
         />
+        <TemplatePicker value={template} onChange={setTemplate} />
+        <StatementFields state={statement} idPrefix="create-statement" />
         <button type="submit" data-testid="create-submit" disabled={busy || !title.trim()}>
           {busy ? t('create.creating') : t('create.submit')}
         </button>
@@ -60,6 +71,7 @@ export function CreateBoardPage() {
               </li>
             ))}
           </ul>
+          <RoomDisplayLink links={created.links} />
         </section>
       )}
     </main>

@@ -5,6 +5,8 @@ import type { BoardConnection } from '../connection/BoardConnection.ts';
 import { useEditor } from '../editor/EditorContext.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { useBoardTitle } from './useBoardTitle.ts';
+import { StatementControl } from './statement/StatementControl.tsx';
+import { RoomDisplayButton } from './roomDisplay/RoomDisplayButton.tsx';
 
 /** Title (editable by facilitators only: it lives in the control document), connection and role. */
 export function BoardHeader({ connection, role }: { connection: BoardConnection; role: Role }) {
@@ -46,6 +48,8 @@ export function BoardHeader({ connection, role }: { connection: BoardConnection;
       {role === 'observer' && (
         <span className="readonly-badge" data-testid="readonly-badge">{t('board.viewOnly')}</span>
       )}
+      <StatementControl connection={connection} />
+      <RoomDisplayButton connection={connection} />
       <ConnectionIndicator tracker={connection.tracker} />
     </header>
   );

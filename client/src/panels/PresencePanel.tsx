@@ -13,6 +13,9 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
   const following = useObservable(presence.following);
   const summonedBy = useObservable(presence.summonedBy);
   const [name, setName] = useState(initialName);
+  const self = peers.find((peer) => peer.isSelf);
+  // Whoever follows this person sees what they see: a leader should know their screen is being watched.
+  const followers = self ? peers.filter((peer) => !peer.isSelf && peer.following === self.clientId).length : 0;
 
   const commitName = (value: string) => {
     const clean = sanitizeName(value);
@@ -63,9 +66,19 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
             )}
             {peer.role && peer.role !== 'participant' && <span className="badge">{t(`role.${peer.role}`)}</span>}
             {peer.editing && !peer.isSelf && <span className="badge">{t('presence.typing')}</span>}
+            {self && !peer.isSelf && peer.following === self.clientId && (
+              <span className="badge" data-testid="presence-follows-you">
+                {t('presence.followsYou')}
+              </span>
+            )}
           </li>
         ))}
       </ul>
+      {followers > 0 && (
+        <p className="presence-note" data-testid="presence-followers">
+          {t('presence.followedBy', { count: followers })}
+        </p>
+      )}
       {isFacilitator && (
         <button type="button" data-testid="summon-everyone" onClick={() => presence.summonEveryone()}>
           {t('presence.summon')}

@@ -1,8 +1,8 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { AwarenessStateSchema, MAX_SHARED_SELECTION, matchViewport, randomId, type AwarenessState, type Point, type Role, type Viewport } from '@clapboard/shared';
+import { AwarenessStateSchema, MAX_SHARED_SELECTION, fitViewport, randomId, type AwarenessState, type Point, type Role, type Viewport } from '@clapboard/shared';
 import type { BoardEditor } from '../editor/BoardEditor.ts';
 import { Observable } from '../model/Observable.ts';
-import { sanitizeName } from './identity.ts';
+import { distinctColor, sanitizeName, saveColor } from './identity.ts';
 
 export interface Peer {
   clientId: number;
@@ -13,6 +13,8 @@ export interface Peer {
   selection: readonly string[];
   viewport: Viewport | null;
   editing: string | null;
+  /** Presence id of the person they follow, if any: a leader's people list marks who follows them. */
+  following: number | null;
   isSelf: boolean;
 }
 
@@ -60,7 +62,9 @@ export class Presence {
     this.cleanup.push(
       () => awareness.off('change', this.handleChange),
       editor.viewport.subscribe((source) => {
+        // Moving oneself stops following; this canvas changing size (a phone's keyboard, a bar appearing) fits the leader's view to it again.
         if (source === 'user' && this.following.get() !== null) this.follow(null);
+        else if (source === 'program' && this.following.get() !== null) this.applyFollow();
         this.scheduleViewport();
       }),
       editor.selection.subscribe(() => this.set('selection', editor.selection.current.slice(0, MAX_SHARED_SELECTION))),
@@ -134,9 +138,10 @@ export class Presence {
     if (target.viewport) this.jumpTo(target.viewport);
   }
 
+  /** Shows everything the other person sees, however this screen's size differs from theirs (a phone following a laptop). */
   private jumpTo(viewport: Viewport): void {
     const { width, height } = this.editor.viewport;
-    this.editor.viewport.set(matchViewport(viewport, width, height), 'follow');
+    this.editor.viewport.set(fitViewport(viewport, width, height), 'follow');
   }
 
   private readonly handleChange = (): void => {
@@ -157,6 +162,7 @@ export class Presence {
         selection: state.selection ?? [],
         viewport: state.viewport ?? null,
         editing: state.editing ?? null,
+        following: state.following ?? null,
         isSelf,
       });
       const firstSight = !this.knownPeers.has(clientId);
@@ -171,6 +177,14 @@ export class Presence {
           this.summonedBy.set(name);
         }
       }
+    }
+    const self = peers.find((peer) => peer.isSelf);
+    const recolor = self ? distinctColor(self, peers.filter((peer) => !peer.isSelf)) : null;
+    if (recolor) {
+      // Sets our state, which runs this handler again with the new colour.
+      saveColor(recolor);
+      this.set('user', { name: self!.name, color: recolor });
+      return;
     }
     peers.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
     // Our own cursor and viewport change on every pan; nobody on this page

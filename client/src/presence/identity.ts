@@ -29,6 +29,23 @@ export function sanitizeName(name: string): string {
   return name.trim().slice(0, MAX_DISPLAY_NAME_LENGTH).trim();
 }
 
+/**
+ * A colour nobody else present has, when this person's clashes with
+ * someone's: two people in one colour cannot be told apart on the canvas.
+ * Of a clashing pair only the one with the larger client id moves, so two
+ * tabs never both change at once and swap into a new clash. Null: keep it.
+ */
+export function distinctColor(own: { clientId: number; color: string }, others: readonly { clientId: number; color: string }[]): string | null {
+  const clash = others.some((peer) => peer.color === own.color && peer.clientId < own.clientId);
+  if (!clash) return null;
+  const taken = new Set(others.map((peer) => peer.color));
+  return CURSOR_COLORS.find((color) => !taken.has(color)) ?? null;
+}
+
+export function saveColor(color: string): void {
+  if (CURSOR_COLORS.includes(color)) safeSet(COLOR_KEY, color);
+}
+
 export function loadColor(): string {
   const stored = safeGet(COLOR_KEY);
   if (stored && CURSOR_COLORS.includes(stored)) return stored;

@@ -5,6 +5,8 @@ import { hashToken } from './capabilityTokens.ts';
 export interface BoardAccess {
   boardId: string;
   role: Role;
+  /** The stored hash of the token that granted it: names the link (linkIdFor) and its open connections. */
+  tokenHash: string;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface BoardAccess {
 export async function boardAccess(store: BoardStore, rawBoardId: unknown, token: string | null): Promise<BoardAccess | null> {
   const boardId = BoardIdSchema.safeParse(rawBoardId);
   if (!boardId.success || !token) return null;
-  const role = await store.roleForTokenHash(boardId.data, hashToken(token));
-  return role ? { boardId: boardId.data, role } : null;
+  const tokenHash = hashToken(token);
+  const role = await store.roleForTokenHash(boardId.data, tokenHash);
+  return role ? { boardId: boardId.data, role, tokenHash } : null;
 }

@@ -30,6 +30,16 @@ export function generateRoleTokens(): RoleTokens {
   return { tokens, hashes };
 }
 
+/**
+ * A link's public name (docs/protocol.md, "Links"): 96 bits, one way from
+ * its token's stored hash, so links can be listed, rotated and revoked by
+ * id without the token (or its hash) ever leaving the server. Derived, not
+ * stored: a rotated link gets a new id with its new token.
+ */
+export function linkIdFor(tokenHash: string): string {
+  return createHash('sha256').update(`clapboard-link:${tokenHash}`, 'utf8').digest('base64url').slice(0, 16);
+}
+
 /** Pulls a bearer token out of an Authorization header. */
 export function bearerToken(header: string | undefined): string | null {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;

@@ -9,6 +9,8 @@ import { bearerToken } from './capabilityTokens.ts';
 export interface Caller {
   boardId: string;
   role: Role;
+  /** Hash of the caller's token (see BoardAccess). */
+  tokenHash: string;
 }
 
 /**

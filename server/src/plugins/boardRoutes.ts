@@ -11,24 +11,33 @@ import {
   getMetaMap,
   getSettingsMap,
   randomId,
+  findShippedTemplate,
   readBoardTitle,
+  writeStatement,
   type BoardSession,
   type CreateBoardResponse,
+  type EngagementStatement,
   type Role,
+  type Template,
   type TransactionOrigin,
 } from '@clapboard/shared';
 import { boardAccess } from '../auth/boardAccess.ts';
 import { bearerToken, generateRoleTokens } from '../auth/capabilityTokens.ts';
 import { sendError } from '../errors.ts';
+import { buildIntoNewBoard } from '../templates/writeTemplate.ts';
 
 const CREATE_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'server', reason: 'create-board' });
 
 /** The first state of a new board, written by the server's own Yjs client. */
-function initialDocuments(title: string): { content: Uint8Array; control: Uint8Array } {
+function initialDocuments(title: string, statement?: EngagementStatement, template?: Template | null): { content: Uint8Array; control: Uint8Array } {
   const content = new Y.Doc();
   content.transact(() => getMetaMap(content).set('schemaVersion', CURRENT_SCHEMA_VERSION), CREATE_ORIGIN);
   const control = new Y.Doc();
-  control.transact(() => getSettingsMap(control).set('title', title), CREATE_ORIGIN);
+  control.transact(() => {
+    getSettingsMap(control).set('title', title);
+    if (statement) writeStatement(control, statement);
+  }, CREATE_ORIGIN);
+  if (template) buildIntoNewBoard(template, { content, control });
   const documents = { content: Y.encodeStateAsUpdate(content), control: Y.encodeStateAsUpdate(control) };
   content.destroy();
   control.destroy();
@@ -40,9 +49,11 @@ export const boardRoutes: FastifyPluginAsync<{ publicUrl: () => string }> = asyn
   app.post('/api/boards', async (request, reply) => {
     const parsed = CreateBoardRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 400, ApiErrorCode.BadRequest, z.prettifyError(parsed.error));
+    const template = parsed.data.template === undefined ? null : findShippedTemplate(parsed.data.template);
+    if (parsed.data.template !== undefined && !template) return sendError(reply, 400, ApiErrorCode.BadRequest, 'template: no shipped template has this id (GET /api/templates lists them)');
     const id = randomId(22);
     const { tokens, hashes } = generateRoleTokens();
-    await app.store.createBoard({ id, tokenHashes: hashes, initialUpdates: initialDocuments(parsed.data.title) });
+    await app.store.createBoard({ id, tokenHashes: hashes, initialUpdates: initialDocuments(parsed.data.title, parsed.data.statement, template) });
     const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(publicUrl(), id, tokens[role])])) as Record<Role, string>;
     const body: CreateBoardResponse = { id, links };
     return reply.code(201).send(body);

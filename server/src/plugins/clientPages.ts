@@ -25,6 +25,8 @@ export const clientPages: FastifyPluginAsync<{ clientDist: string }> = async (ap
     allowedPath: (pathName) => !pathName.endsWith('.map'),
   });
   app.get('/b/:boardId', async (_request, reply) => reply.sendFile('index.html'));
+  // The room display (a projector's view of the board); its tokens are in the fragment too.
+  app.get('/b/:boardId/display', async (_request, reply) => reply.sendFile('index.html'));
   app.get('/assets/*', async (request, reply) => {
     const file = (request.params as { '*': string })['*'];
     return reply.sendFile(path.posix.join('assets', file), { immutable: true, maxAge: '365d' });

@@ -112,7 +112,7 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
           return sendError(reply, 503, ApiErrorCode.BoardFull, 'this board has as many connections as it allows');
         }
         const writerKey = subprotocolValue(offered, WRITER_SUBPROTOCOL_PREFIX);
-        request.syncTarget = { key, grant: { role, writerKey: writerKey ? hashToken(writerKey) : null } };
+        request.syncTarget = { key, grant: { role, writerKey: writerKey ? hashToken(writerKey) : null, tokenHash: access.tokenHash } };
       },
     });
     const handler = (socket: WebSocket, request: FastifyRequest) => {
@@ -137,6 +137,15 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
           }
           for (const [data, isBinary] of early) socket.emit('message', data, isBinary);
           socket.resume();
+          // The token was checked before the upgrade, and its link may have
+          // been revoked while the room loaded: too early for the revocation
+          // to find this connection, which is attached only now. Asked again
+          // from here on, a revocation either shows in this answer or
+          // happens after the attach and closes the connection itself.
+          void app.store.roleForTokenHash(target.key.boardId, target.grant.tokenHash).then(
+            (role) => role === null && connection.close(CloseCode.TokenRevoked),
+            (error: unknown) => app.log.error({ err: error }, 'could not check a token again after attaching'),
+          );
         },
         () => socket.close(CloseCode.GoingAway, CloseCodeName[CloseCode.GoingAway]),
       );

@@ -26,6 +26,21 @@ export interface NewBoard {
   initialUpdates: Record<DocKind, Uint8Array>;
 }
 
+/** One link of a board as storage knows it: the hash of its token (never the token) and its role. */
+export interface StoredLink {
+  tokenHash: string;
+  role: Role;
+}
+
+/** `full`: the board already has as many links as it may. */
+export type AddLinkOutcome = 'added' | 'full';
+
+/**
+ * `not-found`: no such token on this board. `last-facilitator`: it is the
+ * board's only facilitator link; nobody could run the board without it.
+ */
+export type RevokeLinkOutcome = 'revoked' | 'not-found' | 'last-facilitator';
+
 /**
  * What was stored for one document, read in one consistent read: an
  * optional compacted snapshot followed by the log rows not folded into it,
@@ -78,6 +93,23 @@ export interface BoardStore {
   getBoard(boardId: string): Promise<BoardRecord | null>;
   /** The role a token hash grants on a board, or null. */
   roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null>;
+
+  /** Every link of a board (co-facilitators, docs/protocol.md "Links"), in no particular order. */
+  listLinks(boardId: string): Promise<StoredLink[]>;
+  /** Adds a link, unless the board already has `maxLinks`; the count is taken in the same transaction as the insert. */
+  addLink(boardId: string, link: StoredLink, maxLinks: number): Promise<AddLinkOutcome>;
+  /**
+   * Replaces one link's token by another, keeping its role, in one
+   * transaction (the old token stops working as the new one starts). The
+   * role, or null when `oldHash` is not a link of this board.
+   */
+  rotateLink(boardId: string, oldHash: string, newHash: string): Promise<Role | null>;
+  /**
+   * Removes a link. Refuses to remove a board's last facilitator link,
+   * counting in the same transaction, so two revocations at once cannot
+   * both pass the check and leave none.
+   */
+  revokeLink(boardId: string, tokenHash: string): Promise<RevokeLinkOutcome>;
 
   /** The snapshot and the log, from one read (one transaction), so the two agree. */
   loadDocument(key: DocKey): Promise<StoredDocument>;

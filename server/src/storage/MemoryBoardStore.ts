@@ -1,13 +1,16 @@
 import type { Role } from '@clapboard/shared';
 import {
   docKeyString,
+  type AddLinkOutcome,
   type BoardRecord,
   type BoardStore,
   type CompactOutcome,
   type DocKey,
   type FoldedRead,
   type NewBoard,
+  type RevokeLinkOutcome,
   type StoredDocument,
+  type StoredLink,
 } from './BoardStore.ts';
 
 interface MemoryDocument {
@@ -46,6 +49,36 @@ export class MemoryBoardStore implements BoardStore {
     return entry && entry.boardId === boardId ? entry.role : null;
   }
 
+  async listLinks(boardId: string): Promise<StoredLink[]> {
+    return this.linksOf(boardId);
+  }
+
+  async addLink(boardId: string, link: StoredLink, maxLinks: number): Promise<AddLinkOutcome> {
+    if (!this.boards.has(boardId)) throw new Error('no such board');
+    if (this.tokens.has(link.tokenHash)) throw new Error('token hash exists');
+    if (this.linksOf(boardId).length >= maxLinks) return 'full';
+    this.tokens.set(link.tokenHash, { boardId, role: link.role });
+    return 'added';
+  }
+
+  async rotateLink(boardId: string, oldHash: string, newHash: string): Promise<Role | null> {
+    const entry = this.tokens.get(oldHash);
+    if (!entry || entry.boardId !== boardId) return null;
+    if (this.tokens.has(newHash)) throw new Error('token hash exists');
+    this.tokens.delete(oldHash);
+    this.tokens.set(newHash, entry);
+    return entry.role;
+  }
+
+  async revokeLink(boardId: string, tokenHash: string): Promise<RevokeLinkOutcome> {
+    const entry = this.tokens.get(tokenHash);
+    if (!entry || entry.boardId !== boardId) return 'not-found';
+    const facilitators = this.linksOf(boardId).filter((link) => link.role === 'facilitator').length;
+    if (entry.role === 'facilitator' && facilitators <= 1) return 'last-facilitator';
+    this.tokens.delete(tokenHash);
+    return 'revoked';
+  }
+
   async loadDocument(key: DocKey): Promise<StoredDocument> {
     const document = this.documents.get(docKeyString(key));
     if (!document) return { snapshot: null, updates: [], seqs: [], snapshotVersion: 0, lastSeq: 0 };
@@ -80,6 +113,11 @@ export class MemoryBoardStore implements BoardStore {
   }
 
   async close(): Promise<void> {}
+
+  /** Synchronous, so a count and the change it guards happen with nothing in between. */
+  private linksOf(boardId: string): StoredLink[] {
+    return [...this.tokens].filter(([, entry]) => entry.boardId === boardId).map(([tokenHash, { role }]) => ({ tokenHash, role }));
+  }
 
   private document(key: DocKey): MemoryDocument {
     const id = docKeyString(key);

@@ -1,7 +1,19 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { RoleSchema, type Role } from '@clapboard/shared';
-import type { BoardRecord, BoardStore, CompactionResult, CompactOutcome, DocKey, FoldedRead, NewBoard, StoredDocument } from './BoardStore.ts';
+import type {
+  AddLinkOutcome,
+  BoardRecord,
+  BoardStore,
+  CompactionResult,
+  CompactOutcome,
+  DocKey,
+  FoldedRead,
+  NewBoard,
+  RevokeLinkOutcome,
+  StoredDocument,
+  StoredLink,
+} from './BoardStore.ts';
 import { ensurePrivateDatabaseFile, ensurePrivateDirectory } from './privateFiles.ts';
 import { documentReader, openConnection, SQL } from './sqliteShared.mjs';
 import { migrateSqlite } from './sqliteSchema.ts';
@@ -67,6 +79,7 @@ export class SqliteBoardStore implements BoardStore {
     this.statements = {
       getBoard: this.db.prepare(SQL.getBoard),
       roleForToken: this.db.prepare(SQL.roleForToken),
+      listLinks: this.db.prepare(SQL.listLinks),
       countUpdates: this.db.prepare(SQL.countUpdates),
     };
     this.readDocument = documentReader(this.db);
@@ -90,6 +103,27 @@ export class SqliteBoardStore implements BoardStore {
   async roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null> {
     const row = this.statements.roleForToken.get(tokenHash, boardId) as { role: string } | undefined;
     return row ? RoleSchema.parse(row.role) : null;
+  }
+
+  async listLinks(boardId: string): Promise<StoredLink[]> {
+    const rows = this.statements.listLinks.all(boardId) as Array<{ tokenHash: string; role: string }>;
+    return rows.map((row) => ({ tokenHash: row.tokenHash, role: RoleSchema.parse(row.role) }));
+  }
+
+  async addLink(boardId: string, link: StoredLink, maxLinks: number): Promise<AddLinkOutcome> {
+    this.assertOpen();
+    return this.writer.request<AddLinkOutcome>({ op: 'links', mutation: { kind: 'add', boardId, tokenHash: link.tokenHash, role: link.role, maxLinks } });
+  }
+
+  async rotateLink(boardId: string, oldHash: string, newHash: string): Promise<Role | null> {
+    this.assertOpen();
+    const role = await this.writer.request<string | null>({ op: 'links', mutation: { kind: 'rotate', boardId, tokenHash: oldHash, newHash } });
+    return role === null ? null : RoleSchema.parse(role);
+  }
+
+  async revokeLink(boardId: string, tokenHash: string): Promise<RevokeLinkOutcome> {
+    this.assertOpen();
+    return this.writer.request<RevokeLinkOutcome>({ op: 'links', mutation: { kind: 'revoke', boardId, tokenHash } });
   }
 
   async loadDocument(key: DocKey): Promise<StoredDocument> {

@@ -104,6 +104,13 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (board_id, receipt_hash)
   ) STRICT, WITHOUT ROWID;
   `,
+  // Link management (server/src/links, docs/protocol.md "Links"): listing a
+  // board's links and counting its facilitator links (a board keeps at
+  // least one) look tokens up by board, which the token_hash key cannot do.
+  // IF NOT EXISTS: a database put back to an older user_version by hand keeps it.
+  `
+  CREATE INDEX IF NOT EXISTS board_tokens_by_board ON board_tokens (board_id, role);
+  `,
 ];
 
 export function migrateSqlite(db: Database.Database): void {

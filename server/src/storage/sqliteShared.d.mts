@@ -9,6 +9,10 @@ export declare const SQL: Readonly<{
   insertToken: string;
   getBoard: string;
   roleForToken: string;
+  listLinks: string;
+  countLinks: string;
+  countRoleLinks: string;
+  deleteToken: string;
   insertUpdate: string;
   selectSnapshot: string;
   selectUpdates: string;

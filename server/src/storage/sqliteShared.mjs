@@ -32,6 +32,11 @@ export const SQL = Object.freeze({
   insertToken: 'INSERT INTO board_tokens (token_hash, board_id, role) VALUES (?, ?, ?)',
   getBoard: 'SELECT id FROM boards WHERE id = ?',
   roleForToken: 'SELECT role FROM board_tokens WHERE token_hash = ? AND board_id = ?',
+  // Link management (BoardStore.listLinks, addLink, rotateLink, revokeLink).
+  listLinks: 'SELECT token_hash AS tokenHash, role FROM board_tokens WHERE board_id = ?',
+  countLinks: 'SELECT COUNT(*) AS n FROM board_tokens WHERE board_id = ?',
+  countRoleLinks: 'SELECT COUNT(*) AS n FROM board_tokens WHERE board_id = ? AND role = ?',
+  deleteToken: 'DELETE FROM board_tokens WHERE token_hash = ? AND board_id = ?',
   insertUpdate: 'INSERT INTO doc_updates (board_id, doc, data) VALUES (?, ?, ?)',
   selectSnapshot: 'SELECT snapshot, through_seq, version FROM doc_snapshots WHERE board_id = ? AND doc = ?',
   selectUpdates: 'SELECT seq, data FROM doc_updates WHERE board_id = ? AND doc = ? ORDER BY seq',

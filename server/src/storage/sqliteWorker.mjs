@@ -36,6 +36,8 @@ const rounds = config.role === 'writer' ? (await import('../rounds/sqliteRoundWr
 const votes = config.role === 'writer' ? (await import('../votes/sqliteVoteWriter.mjs')).voteWriter(db) : null;
 // And the receipts of anonymous notes.
 const anonymousNotes = config.role === 'writer' ? (await import('../anonymousNotes/sqliteAnonymousNoteWriter.mjs')).anonymousNoteWriter(db) : null;
+// And link management (co-facilitators: add, rotate, revoke).
+const links = config.role === 'writer' ? (await import('./sqliteLinkWriter.mjs')).linkWriter(db) : null;
 // Frames a killed process left in the WAL may hold earlier states of a
 // round's answers in the order they came in: fold them in and empty it.
 if (write) write.truncateWal();
@@ -161,6 +163,10 @@ function handle(request) {
         // came in is on the board anyway (docs/anonymity.md, "Anonymous notes").
         if (!anonymousNotes) throw new Error('not the writer');
         answer({ id: request.id, ok: true, value: anonymousNotes.mutations(request.items) });
+        return;
+      case 'links':
+        if (!links) throw new Error('not the writer');
+        answer({ id: request.id, ok: true, value: links.mutate(request.mutation) });
         return;
       case 'crashBeforeNextCommit':
         crashBeforeNextCommit = true;

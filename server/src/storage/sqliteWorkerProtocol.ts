@@ -1,4 +1,4 @@
-import type { DocKind, RoundState } from '@clapboard/shared';
+import type { DocKind, Role, RoundState } from '@clapboard/shared';
 import type { NewAnswer, NewRound } from '../rounds/RoundStore.ts';
 import type { NewVote } from '../votes/VoteStore.ts';
 import type { FoldedRead, NewBoard } from './BoardStore.ts';
@@ -41,6 +41,12 @@ export type AnonymousNoteMutation =
   | { kind: 'add'; boardId: string; receiptHash: string; answerId: string; maxPerBoard: number }
   | { kind: 'remove'; boardId: string; receiptHash: string };
 
+/** One change to a board's links (storage/sqliteLinkWriter.mjs); answered with an AddLinkOutcome, a Role | null (rotate) or a RevokeLinkOutcome. */
+export type LinkMutation =
+  | { kind: 'add'; boardId: string; tokenHash: string; role: Role; maxLinks: number }
+  | { kind: 'rotate'; boardId: string; tokenHash: string; newHash: string }
+  | { kind: 'revoke'; boardId: string; tokenHash: string };
+
 export type WorkerRequest =
   /** Writer: one group of appends; the worker commits every group it has received in one transaction. */
   | { id: number; op: 'append'; items: AppendItem[] }
@@ -60,6 +66,8 @@ export type WorkerRequest =
   | { id: number; op: 'voteMutations'; items: VoteMutation[] }
   /** Writer: receipts of anonymous notes (server/src/anonymousNotes/sqliteAnonymousNoteWriter.mjs), one transaction per request. */
   | { id: number; op: 'anonymousNotes'; items: AnonymousNoteMutation[] }
+  /** Writer: one change to a board's links, in its own transaction. */
+  | { id: number; op: 'links'; mutation: LinkMutation }
   /** Writer, tests only: the thread exits at its next append commit, before BEGIN, as a crash would. */
   | { id: number; op: 'crashBeforeNextCommit' };
 

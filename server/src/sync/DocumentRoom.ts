@@ -10,6 +10,7 @@ import {
   CloseCodeName,
   canWrite,
   migrateBoardDoc,
+  readHideCursors,
   type DocKind,
   type TransactionOrigin,
   type WritableLayout,
@@ -18,10 +19,12 @@ import type { SyncLimits } from '../config.ts';
 import type { Fanout, FanoutMessage } from '../fanout/Fanout.ts';
 import { boardLogRef } from '../logRef.ts';
 import { docKeyString, type BoardStore, type DocKey } from '../storage/BoardStore.ts';
+import { ContentLocks } from './ContentLocks.ts';
+import { awarenessFor } from './cursorPrivacy.ts';
 import { DurabilityOutbox } from './DurabilityOutbox.ts';
 import { FanoutBridge } from './FanoutBridge.ts';
 import type { MessageHandlers } from './MessageHandlers.ts';
-import { decoding, encodeAwarenessMessage, encodeSyncStep1, encodeSyncUpdateMessage } from './messages.ts';
+import { decoding, encodeSyncStep1, encodeSyncUpdateMessage } from './messages.ts';
 import { PresenceBinding } from './PresenceBinding.ts';
 import { ProtocolError } from './ProtocolError.ts';
 import { SyncConnection, type ConnectionGrant } from './SyncConnection.ts';
@@ -81,6 +84,14 @@ export class DocumentRoom {
   readonly replies = new SyncReplyCache(this.doc);
   readonly presence: PresenceBinding;
   readonly outbox: DurabilityOutbox;
+  /**
+   * The board's control document, for a content room (null for a control
+   * room): where the facilitators' locks and cursor setting live. The
+   * registry keeps it loaded as long as this room is.
+   */
+  readonly controlDoc: Y.Doc | null;
+  /** Participants' changes to locked objects (content rooms only). */
+  readonly locks: ContentLocks | null;
 
   private readonly connections = new Map<number, SyncConnection>();
   private fanout: FanoutBridge | null = null;
@@ -89,8 +100,11 @@ export class DocumentRoom {
     readonly key: DocKey,
     private readonly context: RoomContext,
     storedAppends: number,
+    controlDoc: Y.Doc | null,
   ) {
     this.name = docKeyString(key);
+    this.controlDoc = controlDoc;
+    this.locks = controlDoc ? new ContentLocks(this.doc, controlDoc) : null;
     this.logFields = { board: boardLogRef(key.boardId), doc: key.doc };
     this.writableLayout = WRITABLE_ROOTS[key.doc];
     this.updateLimits = { maxStructs: context.limits.maxUpdateStructs, maxTypes: context.limits.maxUpdateTypes };
@@ -109,8 +123,9 @@ export class DocumentRoom {
    * migrates it. In that order: what another process publishes while we
    * load is either in what we load (it was durable before it was published)
    * or arrives through the subscription, held until the load is done.
+   * A content room is given its board's loaded control document.
    */
-  static async load(key: DocKey, context: RoomContext): Promise<DocumentRoom> {
+  static async load(key: DocKey, context: RoomContext, controlDoc: Y.Doc | null = null): Promise<DocumentRoom> {
     const log = { board: boardLogRef(key.boardId), doc: key.doc };
     const bridge = await FanoutBridge.open(context.fanout, docKeyString(key), {
       publishFailed: (error) => context.log.error({ ...log, err: error }, 'fan-out publish failed'),
@@ -123,7 +138,7 @@ export class DocumentRoom {
       bridge.close();
       throw error;
     }
-    const room = new DocumentRoom(key, context, stored.updates.length);
+    const room = new DocumentRoom(key, context, stored.updates.length, controlDoc);
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
@@ -166,8 +181,28 @@ export class DocumentRoom {
     socket.on('error', () => connection.terminate());
     connection.send(encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) connection.send(encodeAwarenessMessage(this.awareness, states));
+    if (states.length > 0) connection.send(this.awarenessMessageFor(connection, states));
     return connection;
+  }
+
+  /**
+   * An awareness message with these clients' states, as `viewer` may see
+   * them: without other people's cursors for anyone but facilitators while
+   * the facilitators hide cursors (settings.hideCursors).
+   */
+  awarenessMessageFor(viewer: SyncConnection, clients: number[]): Uint8Array {
+    return awarenessFor(this.awareness, clients, viewer, this.hidesCursors());
+  }
+
+  /** Closes every connection opened with this token (its link was revoked); how many there were. */
+  closeConnectionsWith(tokenHash: string, code: CloseCode): number {
+    let closed = 0;
+    for (const connection of this.connections.values()) {
+      if (connection.tokenHash !== tokenHash) continue;
+      connection.close(code);
+      closed += 1;
+    }
+    return closed;
   }
 
   /** Every open connection, for heartbeats and shutdown. */
@@ -251,9 +286,31 @@ export class DocumentRoom {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(encodeAwarenessMessage(this.awareness, changed), this.connectionOf(origin));
+    const except = this.connectionOf(origin);
+    const hide = this.hidesCursors();
+    // One encoding for everyone who sees the same (most recipients); a
+    // viewer whose own entry changed gets it whole (see cursorPrivacy.ts).
+    const shared = new Map<boolean, Uint8Array>();
+    for (const connection of this.connections.values()) {
+      if (connection === except) continue;
+      const hidden = hide && connection.role !== 'facilitator';
+      if (hidden && connection.clientId !== null && changed.includes(connection.clientId)) {
+        connection.send(this.awarenessMessageFor(connection, changed));
+        continue;
+      }
+      let message = shared.get(hidden);
+      if (!message) {
+        message = awarenessFor(this.awareness, changed, null, hidden);
+        shared.set(hidden, message);
+      }
+      connection.send(message);
+    }
     if (origin !== FANOUT_ORIGIN) this.fanout?.publish({ kind: 'awareness', update });
   };
+
+  private hidesCursors(): boolean {
+    return this.controlDoc !== null && readHideCursors(this.controlDoc);
+  }
 
   private readonly handleFanoutMessage = (message: FanoutMessage): void => {
     if (this.outbox.failed) return;
@@ -275,9 +332,10 @@ export class DocumentRoom {
   /**
    * Storage refused an update: nothing not yet durable may be shown, so every
    * client is disconnected and the room dropped. Clients keep their edits and
-   * send them again when they reconnect to a freshly loaded room.
+   * send them again when they reconnect to a freshly loaded room. Also
+   * called by the registry when this room's control document failed.
    */
-  private fail(error: unknown): void {
+  fail(error: unknown): void {
     if (this.outbox.failed) return;
     this.context.log.error({ ...this.logFields, err: error }, 'storage failed; dropping room');
     this.outbox.fail(error instanceof Error ? error : new Error(String(error)));

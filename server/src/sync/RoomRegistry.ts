@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { CloseCode } from '@clapboard/shared';
+import { CloseCode, DOC_KINDS } from '@clapboard/shared';
 import type { SyncLimits } from '../config.ts';
 import { boardLogRef } from '../logRef.ts';
 import type { Fanout } from '../fanout/Fanout.ts';
@@ -33,6 +33,12 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Set<string>();
   private readonly background = new Set<Promise<unknown>>();
+  /**
+   * Each loaded content room's control room, held for as long as the content
+   * room is loaded: locks and the cursor setting live there, and a
+   * participant's update must be judged against them the moment it arrives.
+   */
+  private readonly controlOf = new Map<DocumentRoom, DocumentRoom>();
   private connectionIds = 0;
   private closing = false;
 
@@ -77,6 +83,18 @@ export class RoomRegistry {
     return this.rooms.get(docKeyString(key));
   }
 
+  /**
+   * Closes the connections of this process that were opened with a token, on
+   * both of the board's documents (its link was revoked; see
+   * server/src/links/RevocationFeed.ts for the other processes). Only loaded
+   * rooms can have connections, so nothing is loaded for it.
+   */
+  closeConnectionsOf(boardId: string, tokenHash: string, code: CloseCode): number {
+    let closed = 0;
+    for (const doc of DOC_KINDS) closed += this.get({ boardId, doc })?.closeConnectionsWith(tokenHash, code) ?? 0;
+    return closed;
+  }
+
   stats(): { rooms: number; connections: number } {
     let connections = 0;
     for (const room of this.rooms.values()) connections += room.connectionCount;
@@ -103,7 +121,7 @@ export class RoomRegistry {
     const name = docKeyString(key);
     const inFlight = this.loading.get(name);
     if (inFlight) return inFlight;
-    const promise = DocumentRoom.load(key, {
+    const promise = this.loadWithControls(key, {
       store: this.options.store,
       fanout: this.options.fanout,
       log: this.options.log,
@@ -122,6 +140,29 @@ export class RoomRegistry {
       .finally(() => this.loading.delete(name));
     this.loading.set(name, promise);
     return promise;
+  }
+
+  /** A content room loads after, and holds, its board's control room; a control room loads alone. */
+  private async loadWithControls(key: DocKey, context: Parameters<typeof DocumentRoom.load>[1]): Promise<DocumentRoom> {
+    if (key.doc !== 'content') return DocumentRoom.load(key, context);
+    const control = await this.acquire({ boardId: key.boardId, doc: 'control' });
+    try {
+      const room = await DocumentRoom.load(key, context, control.doc);
+      this.controlOf.set(room, control);
+      return room;
+    } catch (error) {
+      this.release(control);
+      throw error;
+    }
+  }
+
+  /** A content room went: its hold on the control room goes with it. */
+  private releaseControlOf(room: DocumentRoom): void {
+    const control = this.controlOf.get(room);
+    if (!control) return;
+    this.controlOf.delete(room);
+    // A control room already dropped (storage failed) holds nothing any more.
+    if (this.rooms.get(control.name) === control) this.release(control);
   }
 
   private scheduleIdle(room: DocumentRoom): void {
@@ -147,6 +188,7 @@ export class RoomRegistry {
     this.rooms.delete(room.name);
     this.holds.delete(room);
     room.destroy();
+    this.releaseControlOf(room);
     if (room.outbox.uncompactedAppends > 0) await this.compact(room.key, room.name);
   }
 
@@ -154,6 +196,12 @@ export class RoomRegistry {
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     this.holds.delete(room);
     room.destroy();
+    this.releaseControlOf(room);
+    // Its content room cannot judge locks against a document that is gone:
+    // it goes too, and both load afresh when their clients reconnect.
+    for (const [content, control] of this.controlOf) {
+      if (control === room) content.fail(new Error('the board control document failed'));
+    }
   }
 
   private maybeCompact(room: DocumentRoom): void {

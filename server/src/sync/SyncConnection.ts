@@ -16,6 +16,8 @@ export interface ConnectionGrant {
   role: Role;
   /** Hash of the browser's writer key, if it sent one (see WriterClaims). */
   writerKey: string | null;
+  /** Stored hash of the token it was opened with: a revoked link closes its connections (TokenRevoked). */
+  tokenHash: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export class SyncConnection {
   alive = true;
   readonly role: Role;
   readonly writerKey: string | null;
+  readonly tokenHash: string;
   /** Every message: one client cannot keep the event loop busy for everyone. */
   readonly messages: TokenBucket;
   /** Requests whose answer is the whole board or everyone's presence: the expensive ones to serve. */
@@ -48,6 +51,7 @@ export class SyncConnection {
   ) {
     this.role = grant.role;
     this.writerKey = grant.writerKey;
+    this.tokenHash = grant.tokenHash;
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.fullReads = new TokenBucket(limits.fullReadsPerMinute / 60, limits.fullReadBurst);
     this.origin = Object.freeze({ kind: 'connection', connectionId: id });

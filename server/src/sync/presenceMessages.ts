@@ -1,4 +1,4 @@
-import { decoding, encodeAwarenessMessage } from './messages.ts';
+import { decoding } from './messages.ts';
 import type { MessageContext } from './MessageHandlers.ts';
 
 /** y-websocket's message 1: an awareness update, checked and bound by the room's PresenceBinding. */
@@ -9,5 +9,5 @@ export function handleAwarenessMessage({ room, connection, decoder }: MessageCon
 /** y-websocket's message 3: "send me everyone's presence", a whole-board read. */
 export function handleQueryAwarenessMessage({ room, connection }: MessageContext): void {
   connection.spendFullRead();
-  connection.send(encodeAwarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
+  connection.send(room.awarenessMessageFor(connection, [...room.awareness.getStates().keys()]));
 }

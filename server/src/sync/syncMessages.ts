@@ -1,6 +1,7 @@
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '@clapboard/shared';
+import { applyReverting } from './lockRevert.ts';
 import { decoding } from './messages.ts';
 import type { MessageContext } from './MessageHandlers.ts';
 import { ProtocolError } from './ProtocolError.ts';
@@ -14,6 +15,9 @@ const REFUSAL_CODES: Record<Exclude<ScopeVerdict, 'allowed'>, CloseCode> = {
   missing: CloseCode.MissingDependencies,
   malformed: CloseCode.InvalidUpdate,
 };
+
+/** The server's own write that undoes a participant's change to a locked object (lockRevert.ts). */
+const LOCK_ORIGIN = Object.freeze({ kind: 'server', reason: 'lock' } as const);
 
 /** y-websocket's message 0: sync step 1 (a state vector), step 2 and update (a Yjs update). */
 export function handleSyncMessage({ room, connection, decoder }: MessageContext): void {
@@ -41,11 +45,16 @@ export function handleSyncMessage({ room, connection, decoder }: MessageContext)
   if (!connection.canWrite) return;
   // Judged before Yjs sees it: Yjs applies what it can of an update, so a
   // refused one must never reach applyUpdate, not even in part.
-  const { verdict, advancedClients } = inspectUpdate(room.doc, payload, room.writableLayout, room.updateLimits);
+  const { verdict, advancedClients, touched } = inspectUpdate(room.doc, payload, room.writableLayout, room.updateLimits);
   if (verdict !== 'allowed') throw new ProtocolError(REFUSAL_CODES[verdict]);
   if (!room.writers.claim(connection, advancedClients)) throw new ProtocolError(CloseCode.ClientIdTaken);
+  // A participant's change to a locked object is applied and undone in one
+  // transaction of the server's, which everyone (the sender too) receives:
+  // it never shows, and the sender's page springs back (lockRevert.ts).
+  const locked = room.locks?.lockedObjects(connection.role, touched) ?? [];
   try {
-    Y.applyUpdate(room.doc, payload, connection.origin);
+    if (locked.length > 0) applyReverting(room.doc, payload, locked, LOCK_ORIGIN);
+    else Y.applyUpdate(room.doc, payload, connection.origin);
   } catch {
     throw new ProtocolError(CloseCode.InvalidUpdate);
   }

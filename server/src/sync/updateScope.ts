@@ -50,15 +50,32 @@ export interface UpdateLimits {
  */
 export const DEFAULT_UPDATE_LIMITS: UpdateLimits = { maxStructs: 200_000, maxTypes: 50_000 };
 
-/** Where an item lives: under which root, in a type at which depth (0: the root), as a keyed map entry or in a sequence. */
+/**
+ * Where an item lives: under which root, in a type at which depth (0: the
+ * root), as a keyed map entry or in a sequence, and in which entry of the
+ * root (its key there: an object's id under `objects`; null for the root's
+ * own unkeyed content).
+ */
 interface Place {
   root: string;
   depth: number;
   keyed: boolean;
+  entry: string | null;
+  /**
+   * Its key in the map it sits in (null in a sequence). An item that
+   * overwrites a map entry names no key of its own: Yjs takes it from the
+   * left origin, and so does the walk.
+   */
+  sub: string | null;
 }
 
-/** A shared type's position: its root and depth. */
-type TypePlace = Omit<Place, 'keyed'>;
+/** A shared type's position: its root, depth and entry. */
+type TypePlace = Omit<Place, 'keyed' | 'sub'>;
+
+/** The entry an item belongs to, from the type it sits in: at depth 0 its own key is the entry. */
+function entryIn(container: TypePlace, parentSub: string | null): string | null {
+  return container.depth === 0 ? parentSub : container.entry;
+}
 
 /**
  * Where following references from one item ends. `gc`: at a struct the server
@@ -83,10 +100,23 @@ export function checkUpdateScope(
   return inspectUpdate(doc, update, writable, limits).verdict;
 }
 
+/**
+ * What an allowed update changes, per root: the entries (keys under the
+ * root: object ids under `objects`) it adds to, overwrites or deletes from,
+ * each with the plain values it sets directly on that entry's fields (depth
+ * 1), by field. Lets a later check ask "which objects does this touch, and
+ * does it move one into a frame?" (ContentLocks) without decoding again.
+ */
+export type TouchedEntries = ReadonlyMap<string, ReadonlyMap<string, FieldWrites>>;
+/** Field name -> every plain value the update writes there. */
+export type FieldWrites = ReadonlyMap<string, readonly unknown[]>;
+
 export interface UpdateInspection {
   verdict: ScopeVerdict;
   /** Client ids under which the update adds changes the server does not have (only meaningful when allowed). */
   advancedClients: number[];
+  /** The entries the update changes (only meaningful when allowed). */
+  touched: TouchedEntries;
 }
 
 /** checkUpdateScope, also saying whose clocks the update advances (see WriterClaims). */
@@ -96,7 +126,7 @@ export function inspectUpdate(
   writable: WritableLayout,
   limits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
 ): UpdateInspection {
-  const refuse = (verdict: ScopeVerdict): UpdateInspection => ({ verdict, advancedClients: [] });
+  const refuse = (verdict: ScopeVerdict): UpdateInspection => ({ verdict, advancedClients: [], touched: new Map() });
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -112,7 +142,7 @@ export function inspectUpdate(
     else if (verdict !== 'allowed') return refuse(verdict);
     if (scope.newTypes > limits.maxTypes) return refuse('too-large');
   }
-  return { verdict: missing ? 'missing' : 'allowed', advancedClients: scope.advancedClients() };
+  return { verdict: missing ? 'missing' : 'allowed', advancedClients: scope.advancedClients(), touched: scope.touched };
 }
 
 function* everyChange(scope: Scope, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): Generator<ScopeVerdict> {
@@ -128,6 +158,8 @@ const isPlace = (reach: Reach | typeof VISITING): reach is Place => typeof reach
 class Scope {
   /** Shared types the structs checked so far would create. */
   newTypes = 0;
+  /** Root -> entry -> field -> plain values written: what the structs and deletions checked so far change. */
+  readonly touched = new Map<string, Map<string, Map<string, unknown[]>>>();
   private readonly store: Y.Doc['store'];
   private readonly rootNames = new Map<AnyType, string>();
   private readonly updateStructs = new Map<number, Struct[]>();
@@ -201,7 +233,30 @@ class Scope {
     if (clock < state && !known) reaches.push(this.placeAt(Y.createID(client, state - 1)));
     const verdict = worst(reaches, known);
     if (verdict !== 'allowed' || known || !isPlace(own)) return verdict;
-    return this.fitsLayout(struct, own) ? 'allowed' : 'layout';
+    if (!this.fitsLayout(struct, own)) return 'layout';
+    const fields = this.touch(own);
+    if (fields && own.depth === 1 && own.sub !== null && struct.content instanceof Y.ContentAny) {
+      const values = fields.get(own.sub) ?? [];
+      values.push(...struct.content.arr);
+      fields.set(own.sub, values);
+    }
+    return 'allowed';
+  }
+
+  /** Records that the update changes `place`'s entry; its field writes, for the caller to add to. */
+  private touch(place: Place): Map<string, unknown[]> | null {
+    if (place.entry === null) return null;
+    let entries = this.touched.get(place.root);
+    if (!entries) {
+      entries = new Map();
+      this.touched.set(place.root, entries);
+    }
+    let fields = entries.get(place.entry);
+    if (!fields) {
+      fields = new Map();
+      entries.set(place.entry, fields);
+    }
+    return fields;
   }
 
   /** A deletion of [clock, end) by id: each item it hits must be in scope. */
@@ -217,7 +272,10 @@ class Scope {
     const stop = Math.min(end, state);
     for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < stop; i += 1) {
       const struct = structs[i]!;
-      if (struct instanceof Y.Item && !struct.deleted && !isPlace(this.placeOfStoreItem(struct))) return 'forbidden';
+      if (!(struct instanceof Y.Item) || struct.deleted) continue;
+      const place = this.placeOfStoreItem(struct);
+      if (!isPlace(place)) return 'forbidden';
+      this.touch(place);
     }
     return 'allowed';
   }
@@ -270,10 +328,11 @@ class Scope {
   private resolve(item: Y.Item): Reach {
     const parent = item.parent as unknown;
     const keyed = item.parentSub !== null;
-    if (typeof parent === 'string') return parent in this.layout ? { root: parent, depth: 0, keyed } : 'forbidden';
+    const sub = item.parentSub;
+    if (typeof parent === 'string') return parent in this.layout ? { root: parent, depth: 0, keyed, entry: sub, sub } : 'forbidden';
     if (parent instanceof Y.ID) {
       const container = this.typeCreatedAt(parent);
-      return typeof container === 'string' ? container : { ...container, keyed };
+      return typeof container === 'string' ? container : { ...container, keyed, entry: entryIn(container, sub), sub };
     }
     // No parent: Yjs takes parent and key from the left origin, else the right one.
     const sibling = item.origin ?? item.rightOrigin;
@@ -292,7 +351,7 @@ class Scope {
     const struct = findStruct(this.updateStructs.get(client)!, clock);
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return 'gc';
     const place = this.placeOfItem(struct);
-    return isPlace(place) ? { root: place.root, depth: place.depth + 1 } : place;
+    return isPlace(place) ? { root: place.root, depth: place.depth + 1, entry: place.entry } : place;
   }
 
   /** The place of whatever item holds `id`, in the server's document or the update. */
@@ -316,7 +375,8 @@ class Scope {
 
   private placeOfStoreItem(item: Y.Item): Reach {
     const container = this.placeOfType(item.parent as AnyType);
-    return typeof container === 'string' ? container : { ...container, keyed: item.parentSub !== null };
+    const sub = item.parentSub;
+    return typeof container === 'string' ? container : { ...container, keyed: sub !== null, entry: entryIn(container, sub), sub };
   }
 
   /** Integrated types hang from their item's parent type: walk up to the root, memoising every type passed. */
@@ -331,12 +391,13 @@ class Scope {
     }
     if (found === undefined) {
       const root = this.rootNames.get(type);
-      found = root === undefined ? 'forbidden' : { root, depth: 0 };
+      found = root === undefined ? 'forbidden' : { root, depth: 0, entry: null };
       this.typePlaces.set(type, found);
     }
     for (let index = chain.length - 1; index >= 0; index -= 1) {
-      if (found !== 'forbidden') found = { root: found.root, depth: found.depth + 1 };
-      this.typePlaces.set(chain[index]!, found);
+      const child = chain[index]!;
+      if (found !== 'forbidden') found = { root: found.root, depth: found.depth + 1, entry: entryIn(found, child._item!.parentSub) };
+      this.typePlaces.set(child, found);
     }
     return found;
   }

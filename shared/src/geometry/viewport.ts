@@ -126,3 +126,33 @@ export function matchViewport(
   const zoom = clampZoom(other.zoom);
   return { x: cx - width / zoom / 2, y: cy - height / zoom / 2, zoom };
 }
+
+/** What another person's screen shows: the board point at its top-left, their zoom and their canvas size in pixels. */
+export interface SeenViewport {
+  x: number;
+  y: number;
+  zoom: number;
+  width: number;
+  height: number;
+}
+
+/** The board rectangle another person's canvas shows. */
+export function viewportRect(other: SeenViewport): Rect {
+  return visibleRect(other, other.width, other.height);
+}
+
+/**
+ * The view that shows, on a screen of this size, everything another person
+ * sees (for "follow" and "bring everyone to me"). Centred on their view, at
+ * their zoom when this screen is big enough, else zoomed out just enough
+ * that their whole visible area fits: a phone following a laptop would
+ * otherwise get the middle of the laptop's view at the laptop's zoom, with
+ * the notes at its edges cut in half or out of sight. Never zoomed in past
+ * their zoom, so a bigger screen shows more around their view, not less.
+ */
+export function fitViewport(other: SeenViewport, width: number, height: number): ViewState {
+  const seen = viewportRect(other);
+  const fits = Math.min(Math.max(1, width) / Math.max(seen.width, 1e-9), Math.max(1, height) / Math.max(seen.height, 1e-9));
+  const zoom = clampZoom(Math.min(other.zoom, fits));
+  return { x: seen.x + seen.width / 2 - width / zoom / 2, y: seen.y + seen.height / 2 - height / zoom / 2, zoom };
+}

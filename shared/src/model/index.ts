@@ -5,5 +5,6 @@ export * from './layout.ts';
 export * from './migrations/index.ts';
 export * from './palette.ts';
 export * from './records/index.ts';
+export * from './statement.ts';
 export * from './steps.ts';
 export * from './timer.ts';

@@ -32,7 +32,9 @@ export function AnonymousNoteBox({ api, receipts }: { api: AnonymousNotesApi; re
   useEffect(() => {
     setSaved(false);
     setStatus(null);
-  }, [draft?.seq]);
+    // Words carried over from the phone's writing sheet (notes became anonymous there while they wrote).
+    if (draft?.text) setText(draft.text);
+  }, [draft?.seq, draft?.text]);
   useEffect(() => {
     if (saved) closeRef.current?.focus();
   }, [saved]);

@@ -1,7 +1,7 @@
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_OBJECT_TEXT } from '@clapboard/shared';
-import { useBoardObject, useEditor } from '../../editor/EditorContext.ts';
+import { useBoardObject, useEditor, useObservable } from '../../editor/EditorContext.ts';
 import type { OutlineFrame } from './useOutlineGroups.ts';
 import { isolate } from '../../i18n/isolate.ts';
 import { FrameOptions } from './FrameOptions.tsx';
@@ -43,6 +43,9 @@ export const OutlineNote = memo(function OutlineNote({
   /** The frame picked in the select but not yet moved to; null = none picked. */
   const [choice, setChoice] = useState<string | null>(null);
   const text = note?.type === 'note' ? note.text : '';
+  // A note a facilitator locked is read-only here too (its frame's lock, or the board's).
+  useObservable(editor.controls.model.locks);
+  const mayChange = editor.canEdit && !editor.controls.isLocked(id);
 
   // Uncontrolled: the store updates a frame after each keystroke, and a
   // controlled value would reset the caret. Only foreign changes are applied.
@@ -83,7 +86,7 @@ export const OutlineNote = memo(function OutlineNote({
         ref={textRef}
         data-testid="outline-note-text"
         defaultValue={text}
-        readOnly={!editor.canEdit}
+        readOnly={!mayChange}
         rows={2}
         maxLength={MAX_OBJECT_TEXT}
         aria-label={t('outline.noteText', { colour })}
@@ -97,23 +100,23 @@ export const OutlineNote = memo(function OutlineNote({
           ref={frameRef}
           data-testid="outline-note-frame"
           value={choice ?? current}
-          disabled={!editor.canEdit}
+          disabled={!mayChange}
           onChange={(event) => setChoice(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key !== 'Enter' || !editor.canEdit) return;
+            if (event.key !== 'Enter' || !mayChange) return;
             event.preventDefault();
             commit();
           }}
         >
           <FrameOptions frames={frames} />
         </select>
-        {editor.canEdit && (
+        {mayChange && (
           <button type="button" data-testid="outline-note-move" aria-label={t('outline.moveNote', { colour })} onClick={commit}>
             {t('outline.move')}
           </button>
         )}
       </div>
-      {editor.canEdit && (
+      {mayChange && (
         <button
           type="button"
           data-testid="outline-note-delete"

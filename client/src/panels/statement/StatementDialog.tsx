@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EngagementStatement, StatementField } from '@clapboard/shared';
+import { useEditor } from '../../editor/EditorContext.ts';
+import { StatementFields } from './StatementFields.tsx';
+import { StatementView } from './StatementView.tsx';
+import { checkDraft, useStatementDraft } from './statementDraft.ts';
+
+/**
+ * The statement from the board header, in a modal dialog: read it (with
+ * what changed marked), and, for facilitators, edit it. Saving goes through
+ * the editor's command, like every other write.
+ */
+export function StatementDialog({ statement, changed, onClose, onSaved }: {
+  statement: EngagementStatement | null;
+  changed: readonly StatementField[];
+  onClose: () => void;
+  onSaved: (statement: EngagementStatement) => void;
+}) {
+  const { t } = useTranslation();
+  const editor = useEditor();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [editing, setEditing] = useState(statement === null && editor.canEditSettings);
+  const [saved, setSaved] = useState(false);
+  const draft = useStatementDraft(statement);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  function handleSave(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkDraft(draft.draft, t);
+    if (!checked.ok) {
+      draft.setErrors(checked.errors);
+      const first = Object.keys(checked.errors)[0];
+      dialog.current?.querySelector<HTMLElement>(`[data-testid="statement-input-${first}"], [data-testid="statement-level-inform"]`)?.focus();
+      return;
+    }
+    editor.editStatement(checked.statement);
+    onSaved(checked.statement);
+    setSaved(true);
+    setEditing(false);
+  }
+
+  function handleEdit() {
+    draft.reset(statement);
+    setSaved(false);
+    setEditing(true);
+  }
+
+  return (
+    <dialog ref={dialog} className="statement-dialog" aria-labelledby="statement-dialog-title" data-testid="statement-dialog" onClose={onClose}>
+      <h2 id="statement-dialog-title" className="statement-dialog-title">{t('statement.dialog.title')}</h2>
+      {editing ? (
+        <form onSubmit={handleSave} noValidate>
+          <StatementFields state={draft} idPrefix="edit-statement" intro={false} />
+          <div className="statement-actions">
+            <button type="submit" className="primary" data-testid="statement-save">{t('statement.form.save')}</button>
+            <button type="button" onClick={() => (statement ? setEditing(false) : dialog.current?.close())}>{t('statement.form.cancel')}</button>
+          </div>
+        </form>
+      ) : (
+        <>
+          {saved && <p role="status" data-testid="statement-saved">{t('statement.form.saved')}</p>}
+          {statement ? <StatementView statement={statement} changed={changed} headingLevel={3} /> : <p>{t('statement.dialog.none')}</p>}
+          <div className="statement-actions">
+            {editor.canEditSettings && <button type="button" onClick={handleEdit} data-testid="statement-edit">{t('statement.dialog.edit')}</button>}
+            <button type="button" onClick={() => dialog.current?.close()} data-testid="statement-close">{t('statement.dialog.close')}</button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,35 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { useBoardSteps } from './useBoardSteps.ts';
+
+/**
+ * What everyone who is not facilitating reads: the step the facilitator is
+ * on, its title and prompt. A polite live region, so a screen reader says
+ * the new question when the facilitator moves on.
+ */
+export function StepPrompt({ controlDoc }: { controlDoc: Y.Doc }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { current } = useBoardSteps(controlDoc);
+  // The live region is always there, so its first content is announced too; only the step inside comes and goes.
+  return (
+    <div aria-live="polite" data-testid="step-prompt">
+      {current && (
+        <section className="step-prompt panel" aria-labelledby={`${id}-heading`}>
+          <h2 id={`${id}-heading`} className="step-prompt-position">
+            {t('steps.prompt.position', { number: current.index + 1, count: current.count })}
+          </h2>
+          <p className="step-prompt-title" dir="auto" data-testid="step-prompt-title">
+            {current.title}
+          </p>
+          {current.prompt && (
+            <p className="round-prompt" dir="auto" data-testid="step-prompt-text">
+              {current.prompt}
+            </p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
