@@ -250,20 +250,30 @@ export class RoundService {
         this.locks.run(key, async () => {
           const round = await this.store.getRound(target.boardId, target.roundId);
           if (!round || round.state === 'revealed') {
-            this.dirty.delete(key);
+            this.forgetDirty(key, target);
             return;
           }
           if (Math.abs(round.answerCount - round.publishedCount) < MIN_COUNT_STEP) {
             // Nothing to show yet; the next change marks it again.
-            this.dirty.delete(key);
+            this.forgetDirty(key, target);
             return;
           }
           await this.store.setPublishedCount(round.boardId, round.roundId, round.answerCount);
           await this.publish(round.boardId, round.roundId, { count: round.answerCount });
-          this.dirty.delete(key);
+          this.forgetDirty(key, target);
         }),
       );
     }
+  }
+
+  /**
+   * Drops a round's mark only if nothing marked it again while this tick
+   * read it: an answer committed during the read sets a new mark, which must
+   * survive for the next tick, or the count would stay behind until some
+   * later change. (Marks are fresh objects, so identity tells them apart.)
+   */
+  private forgetDirty(key: string, seen: { boardId: string; roundId: string }): void {
+    if (this.dirty.get(key) === seen) this.dirty.delete(key);
   }
 
   /** Test hook: run one tick now and wait for it. */
