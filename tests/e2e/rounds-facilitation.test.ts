@@ -13,6 +13,7 @@ import { pageObjects } from './support/board.ts';
 import { clickObject } from './support/editing.ts';
 import { axeViolations } from './support/axe.ts';
 import { useBrowserSuite } from './support/suite.ts';
+import { everythingVisible } from './support/visible.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 
@@ -21,20 +22,6 @@ const ARABIC = 'ما الذي سيجعل جلسات المشورة أسهل في
 const PAPER = ['The room upstairs has no lift', 'Sessions in the evening, after work'];
 const TYPED = 'An interpreter who stays for the whole session';
 const REASON = 'It names a member of staff';
-
-/** Everything a person could read from the page: its text, its markup, both documents and every presence state. */
-async function everythingVisible(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const hook = window.__clapboard!;
-    return [
-      document.body.innerText,
-      document.documentElement.outerHTML,
-      JSON.stringify(hook.contentDoc.toJSON()),
-      JSON.stringify(hook.controlDoc.toJSON()),
-      JSON.stringify([...hook.awareness.getStates().values()]),
-    ].join('\n');
-  });
-}
 
 /** `answers.<answerId>` as the page's content document holds it. */
 async function revealedAnswers(page: Page): Promise<Record<string, { text: string; hidden?: boolean; hiddenReason?: string }>> {

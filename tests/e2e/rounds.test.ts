@@ -11,22 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.ts';
 import { axeViolations } from './support/axe.ts';
 import { useBrowserSuite } from './support/suite.ts';
+import { everythingVisible } from './support/visible.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
-
-/** Everything a person could read from the page: its text, its markup, both documents and every presence state. */
-async function everythingVisible(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const hook = window.__clapboard!;
-    return [
-      document.body.innerText,
-      document.documentElement.outerHTML,
-      JSON.stringify(hook.contentDoc.toJSON()),
-      JSON.stringify(hook.controlDoc.toJSON()),
-      JSON.stringify([...hook.awareness.getStates().values()]),
-    ].join('\n');
-  });
-}
 
 /** The words of every revealed answer in the page's content document. */
 async function revealedTexts(page: Page): Promise<string[]> {

@@ -26,7 +26,7 @@ export class AnonymousNotesApi {
 
   /** Resolves with the receipt only on the 201, which the server sends once the note is on the board. */
   add(body: AddAnonymousNoteRequest): Promise<AnonymousNotesResult<AddAnonymousNoteResponse>> {
-    return boardApiRequest(this.boardId, this.token, 'POST', 'anonymous-notes', body, AddAnonymousNoteResponseSchema) as Promise<AnonymousNotesResult<AddAnonymousNoteResponse>>;
+    return boardApiRequest(this.boardId, this.token, 'POST', 'anonymous-notes', body, AddAnonymousNoteResponseSchema);
   }
 
   edit(body: EditAnonymousNoteRequest): Promise<AnonymousNotesResult<null>> {

@@ -22,8 +22,10 @@ export interface ResponseParser<T> {
 /**
  * One JSON request to `/api/boards/:boardId/<path>`, the board token as a
  * bearer token (never in the URL), never cached, never with a referrer.
- * With `schema` null the body of a success is not read.
+ * With `schema` null the body of a success is not read (and the value is null).
  */
+export function boardApiRequest(boardId: string, token: string | null, method: string, path: string, body: unknown, schema: null): Promise<BoardApiResult<null>>;
+export function boardApiRequest<T>(boardId: string, token: string | null, method: string, path: string, body: unknown, schema: ResponseParser<T>): Promise<BoardApiResult<T>>;
 export async function boardApiRequest<T>(
   boardId: string,
   token: string | null,

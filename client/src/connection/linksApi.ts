@@ -20,18 +20,16 @@ export class LinksApi {
   ) {}
 
   list(): Promise<BoardApiResult<ListLinksResponse>> {
-    return boardApiRequest(this.boardId, this.token, 'GET', 'links', undefined, ListLinksResponseSchema) as Promise<BoardApiResult<ListLinksResponse>>;
+    return boardApiRequest(this.boardId, this.token, 'GET', 'links', undefined, ListLinksResponseSchema);
   }
 
   create(role: Role): Promise<BoardApiResult<CreatedLinkResponse>> {
-    return boardApiRequest(this.boardId, this.token, 'POST', 'links', { role }, CreatedLinkResponseSchema) as Promise<BoardApiResult<CreatedLinkResponse>>;
+    return boardApiRequest(this.boardId, this.token, 'POST', 'links', { role }, CreatedLinkResponseSchema);
   }
 
   /** A new link for the same role; the old one stops working, and its open pages are disconnected. */
   rotate(linkId: string): Promise<BoardApiResult<CreatedLinkResponse>> {
-    return boardApiRequest(this.boardId, this.token, 'POST', `links/${encodeURIComponent(linkId)}/rotate`, undefined, CreatedLinkResponseSchema) as Promise<
-      BoardApiResult<CreatedLinkResponse>
-    >;
+    return boardApiRequest(this.boardId, this.token, 'POST', `links/${encodeURIComponent(linkId)}/rotate`, undefined, CreatedLinkResponseSchema);
   }
 
   revoke(linkId: string): Promise<BoardApiResult<null>> {

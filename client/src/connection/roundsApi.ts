@@ -80,6 +80,6 @@ export class RoundsApi {
   private request(method: string, path: string, body: unknown, schema: null): Promise<RoundsResult<null>>;
   private request<T>(method: string, path: string, body: unknown, schema: ResponseParser<T>): Promise<RoundsResult<T>>;
   private request<T>(method: string, path: string, body: unknown, schema: ResponseParser<T> | null): Promise<RoundsResult<T | null>> {
-    return boardApiRequest(this.boardId, this.token, method, path, body, schema);
+    return schema ? boardApiRequest(this.boardId, this.token, method, path, body, schema) : boardApiRequest(this.boardId, this.token, method, path, body, null);
   }
 }

@@ -7,7 +7,7 @@ import {
   type CreateVoteResponse,
   type VoteRecord,
 } from '@clapboard/shared';
-import { boardApiRequest, type BoardApiResult } from './boardApiRequest.ts';
+import { boardApiRequest, type BoardApiResult, type ResponseParser } from './boardApiRequest.ts';
 
 /**
  * The anonymous votes HTTP API (docs/protocol.md, "Votes"). Ballots travel
@@ -45,7 +45,7 @@ export class VotesApi {
     );
   }
 
-  private request<T>(method: string, path: string, body: unknown, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): Promise<BoardApiResult<T>> {
-    return boardApiRequest(this.boardId, this.token, method, path, body, schema) as Promise<BoardApiResult<T>>;
+  private request<T>(method: string, path: string, body: unknown, schema: ResponseParser<T>): Promise<BoardApiResult<T>> {
+    return boardApiRequest(this.boardId, this.token, method, path, body, schema);
   }
 }
