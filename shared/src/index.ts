@@ -14,3 +14,4 @@ export * from './anonymousNotes.ts';
 export * from './boardLinks.ts';
 export * from './controls.ts';
 export * from './templates/index.ts';
+export * from './savedLinks.ts';

@@ -33,6 +33,15 @@ export type Tool = 'select' | 'hand' | 'note' | 'text' | 'rectangle' | 'ellipse'
  * live region). `seq` differs on every notice, so the same words twice are
  * announced twice.
  */
+/** What a deletion removed, for the undo toast: counted as the person chose them (attached arrows go along unsaid). */
+export interface Deletion {
+  readonly count: number;
+  /** The one type deleted, or 'object' when the selection mixed types. */
+  readonly kind: BoardObject['type'] | 'object';
+  /** The undo step the deletion made: the toast may only undo that one. */
+  readonly step: unknown;
+}
+
 export interface EditorNotice {
   kind: 'pasteRejected' | 'duplicateRejected' | 'locked';
   seq: number;
@@ -56,6 +65,8 @@ export class BoardEditor {
   readonly editing = new Observable<string | null>(null);
   /** The latest notice for the person, or null before any. */
   readonly notice = new Observable<EditorNotice | null>(null);
+  /** This person's last deletion while it is still the newest undo step; null once anything else is done or undone. */
+  readonly lastDeletion = new Observable<Deletion | null>(null);
   readonly canEdit: boolean;
   /** Whether this person may change board settings (the control document): facilitators only. */
   readonly canEditSettings: boolean;
@@ -97,6 +108,13 @@ export class BoardEditor {
       captureTimeout: 400,
     });
     this.store.subscribe(() => this.selection.prune((id) => !!this.store.get(id)));
+    // Any other step (or Ctrl+Z) makes the toast's "Undo" mean something else: withdraw it.
+    const withdrawDeletion = () => {
+      const deletion = this.lastDeletion.get();
+      if (deletion && this.undoManager.undoStack.at(-1) !== deletion.step) this.lastDeletion.set(null);
+    };
+    this.undoManager.on('stack-item-added', withdrawDeletion);
+    this.undoManager.on('stack-item-popped', withdrawDeletion);
   }
 
   destroy(): void {
@@ -169,14 +187,30 @@ export class BoardEditor {
     const ids = this.unlocked(this.selection.current);
     if (!this.canEdit || ids.length === 0) return;
     this.selection.clear();
-    this.run(() => commands.deleteSelection(this.doc, this.store, ids));
+    this.deleteAsOneStep(ids);
   }
 
   /** Deletes these objects (the outline's per-note delete), whatever is selected. */
   deleteObjects(ids: readonly string[]): void {
     const deletable = this.unlocked(ids);
     if (!this.canEdit || deletable.length === 0) return;
-    this.run(() => commands.deleteSelection(this.doc, this.store, deletable));
+    this.deleteAsOneStep(deletable);
+  }
+
+  /** Takes back `deletion` if it is still this person's newest undo step; false if it is not (nothing changes). */
+  undoDeletion(deletion: Deletion): boolean {
+    if (!this.canEdit || this.undoManager.undoStack.at(-1) !== deletion.step) return false;
+    this.undo();
+    return true;
+  }
+
+  private deleteAsOneStep(ids: readonly string[]): void {
+    const types = new Set(ids.map((id) => this.store.get(id)?.type));
+    const kind = types.size === 1 ? ([...types][0] ?? 'object') : 'object';
+    const before = this.undoManager.undoStack.at(-1);
+    this.run(() => commands.deleteSelection(this.doc, this.store, ids));
+    const step = this.undoManager.undoStack.at(-1);
+    this.lastDeletion.set(step && step !== before ? { count: ids.length, kind, step } : null);
   }
 
   /**

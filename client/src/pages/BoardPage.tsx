@@ -24,6 +24,8 @@ import { AnonymousNotesPanel } from '../panels/anonymousNotes/AnonymousNotesPane
 import { StepPanel } from '../panels/templates/StepPanel.tsx';
 import { TemplatesPanel } from '../panels/templates/TemplatesPanel.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
+import { EmptyBoardHint } from '../panels/help/EmptyBoardHint.tsx';
+import { UndoToast } from '../panels/help/UndoToast.tsx';
 import { ViewControls } from '../panels/ViewControls.tsx';
 
 interface Session {
@@ -86,20 +88,35 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
         <EditorNotices />
         <BoardStatusBar connection={connection} />
         <div className="board-body">
+          {/* Tab walks every object on the canvas: keyboard users need a way past it. */}
+          <a
+            href="#board-side"
+            className="skip-link"
+            data-testid="skip-to-side"
+            onClick={(event) => {
+              // No hash change: the board link may carry its key in the fragment.
+              event.preventDefault();
+              document.getElementById('board-side')?.focus();
+            }}
+          >
+            {t('skipLink.sidePanel')}
+          </a>
           <main className="board-main" aria-label={t('board.canvasRegion')}>
             <BoardCanvas controller={controller} presence={presence} controlDoc={connection.controlDoc} />
+            <EmptyBoardHint />
+            <UndoToast />
             <div className="board-corner">
               <ViewControls />
               <Minimap />
             </div>
           </main>
-          <aside className="board-side" aria-label={t('board.sidePanel')}>
+          <aside id="board-side" tabIndex={-1} className="board-side" aria-label={t('board.sidePanel')}>
             <StepPanel connection={connection} presence={presence} role={role} />
             <FacilitatorControls connection={connection} role={role} />
             <RoundsPanel connection={connection} role={role} />
             <VotesPanel connection={connection} role={role} />
             <AnonymousNotesPanel connection={connection} role={role} />
-            {!phone && <PresencePanel presence={presence} initialName={name} isFacilitator={role === 'facilitator'} />}
+            {!phone && <PresencePanel presence={presence} initialName={name} isFacilitator={role === 'facilitator'} tracker={connection.tracker} />}
             <TemplatesPanel connection={connection} role={role} />
             {!phone && <Outline />}
           </aside>

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_TITLE_LENGTH, ROLES, type CreateBoardResponse, type Role } from '@clapboard/shared';
+import { MAX_TITLE_LENGTH, ROLES, type BoardLinks, type Role } from '@clapboard/shared';
+import { SavedLinksStore, type SavedBoardLinks } from '../connection/savedLinks.ts';
 import { createBoard } from '../connection/session.ts';
-import { CopyButton } from '../panels/CopyButton.tsx';
+import { ShareLink } from '../panels/share/ShareLink.tsx';
 import { StatementFields } from '../panels/statement/StatementFields.tsx';
 import { checkDraft, isEmptyDraft, useStatementDraft } from '../panels/statement/statementDraft.ts';
 import { RoomDisplayLink } from '../panels/roomDisplay/RoomDisplayLink.tsx';
@@ -13,20 +14,36 @@ export function CreateBoardPage() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(false);
-  const [created, setCreated] = useState<CreateBoardResponse | null>(null);
+  // Kept in this browser so a reload never loses them; newest first.
+  const store = useRef(new SavedLinksStore(window.localStorage)).current;
+  const [saved, setSaved] = useState<SavedBoardLinks[]>(() => store.all());
+  const confirm = useRef<HTMLDialogElement>(null);
   const statement = useStatementDraft();
   const [template, setTemplate] = useState<string | null>(null);
 
-  async function handleSubmit(event: FormEvent) {
+  function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (!title.trim()) return;
+    // A second press must not silently make a second board.
+    if (saved.length > 0) return confirm.current?.showModal();
+    void create();
+  }
+
+  function handleForget(boardId: string) {
+    store.forget(boardId);
+    setSaved(store.all());
+  }
+
+  async function create() {
     // Optional as a whole; once any of it is written, all of it must be.
     const checked = isEmptyDraft(statement.draft) ? null : checkDraft(statement.draft, t);
     if (checked && !checked.ok) return statement.setErrors(checked.errors);
     setBusy(true);
     setError(false);
     try {
-      setCreated(await createBoard(title.trim(), { ...(checked ? { statement: checked.statement } : {}), ...(template ? { template } : {}) }));
+      const created = await createBoard(title.trim(), { ...(checked ? { statement: checked.statement } : {}), ...(template ? { template } : {}) });
+      store.save(created.id, title.trim(), created.links);
+      setSaved(store.all());
     } catch {
       setError(true);
     } finally {
@@ -56,24 +73,31 @@ export function CreateBoardPage() {
         </button>
       </form>
       {error && <p role="alert" className="error">{t('create.error')}</p>}
-      {created && (
-        <section aria-labelledby="links-heading" data-testid="board-links">
-          <h2 id="links-heading">{t('create.linksHeading')}</h2>
-          <p>{t('create.linksIntro')}</p>
-          <ul className="link-list">
-            {ROLES.map((role: Role) => (
-              <li key={role} data-testid={`link-${role}`}>
-                <span className="link-role">{t(`role.${role}`)}</span>
-                <span className="link-help">{t(`create.roleHelp.${role}`)}</span>
-                <input readOnly value={created.links[role]} aria-label={t('create.linkLabel', { role: t(`role.${role}`) })} data-testid={`link-${role}-url`} />
-                <CopyButton text={created.links[role]} label={t('create.copyLink', { role: t(`role.${role}`) })} />
-                <a href={created.links[role]} target="_blank" rel="noreferrer">{t('create.open')}</a>
-              </li>
-            ))}
-          </ul>
-          <RoomDisplayLink links={created.links} />
-        </section>
-      )}
+      <dialog ref={confirm} className="share-dialog" aria-labelledby="create-again-title" data-testid="create-again">
+        <h2 id="create-again-title">{t('create.again.title')}</h2>
+        <p>{t('create.again.body')}</p>
+        <div className="share-actions">
+          <button type="button" data-testid="create-again-confirm" onClick={() => { confirm.current?.close(); void create(); }}>{t('create.again.confirm')}</button>
+          <button type="button" data-testid="create-again-cancel" onClick={() => confirm.current?.close()}>{t('create.again.cancel')}</button>
+        </div>
+      </dialog>
+      {saved.map((entry, index) => {
+        const links = entry.links;
+        const complete = links.facilitator && links.participant && links.observer ? (links as BoardLinks) : null;
+        return (
+          <section key={entry.boardId} aria-labelledby={`links-heading-${entry.boardId}`} data-testid={index === 0 ? 'board-links' : 'earlier-board-links'} className="saved-board-links">
+            <h2 id={`links-heading-${entry.boardId}`}>{index === 0 ? t('create.linksHeading') : t('create.earlierHeading', { title: entry.title })}</h2>
+            {index === 0 && <p>{t('create.linksFor', { title: entry.title })}</p>}
+            <p>{t('create.linksIntro')}</p>
+            <ul className="share-links">
+              {ROLES.map((role: Role) => links[role] && <ShareLink key={role} role={role} link={links[role]} testIdPrefix={index === 0 ? 'link' : `earlier-${index}`} />)}
+            </ul>
+            {index === 0 && complete && <RoomDisplayLink links={complete} />}
+            <p className="link-help">{t('create.keptNote')}</p>
+            <button type="button" data-testid={index === 0 ? 'links-forget' : undefined} onClick={() => handleForget(entry.boardId)}>{t('create.forget')}</button>
+          </section>
+        );
+      })}
     </main>
   );
 }

@@ -4,9 +4,11 @@ import { MAX_TITLE_LENGTH, cleanBoardTitle, type Role } from '@clapboard/shared'
 import type { BoardConnection } from '../connection/BoardConnection.ts';
 import { useEditor } from '../editor/EditorContext.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { ShortcutHelp } from './help/ShortcutHelp.tsx';
 import { useBoardTitle } from './useBoardTitle.ts';
 import { StatementControl } from './statement/StatementControl.tsx';
 import { RoomDisplayButton } from './roomDisplay/RoomDisplayButton.tsx';
+import { ShareButton } from './share/ShareButton.tsx';
 
 /** Title (editable by facilitators only: it lives in the control document), connection and role. */
 export function BoardHeader({ connection, role }: { connection: BoardConnection; role: Role }) {
@@ -46,11 +48,17 @@ export function BoardHeader({ connection, role }: { connection: BoardConnection;
       )}
       <span className="role-badge" data-testid="role-badge">{t(`role.${role}`)}</span>
       {role === 'observer' && (
-        <span className="readonly-badge" data-testid="readonly-badge">{t('board.viewOnly')}</span>
+        <>
+          <span className="readonly-badge" data-testid="readonly-badge" aria-describedby="readonly-explanation">{t('board.viewOnly')}</span>
+          {/* Said in words: a badge alone does not tell an observer why nothing responds. */}
+          <span id="readonly-explanation" className="readonly-explanation" data-testid="readonly-explanation">{t('observerHelp')}</span>
+        </>
       )}
       <StatementControl connection={connection} />
+      <ShareButton connection={connection} />
       <RoomDisplayButton connection={connection} />
       <ConnectionIndicator tracker={connection.tracker} />
+      <ShortcutHelp />
     </header>
   );
 }

@@ -13,9 +13,13 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       setCopied(false);
     }
   }
+  // The button always reads "Copy" (its accessible name must contain its visible text); "Copied" is announced beside it.
   return (
-    <button type="button" onClick={handleClick} aria-label={label}>
-      {copied ? t('create.copied') : t('create.copy')}
-    </button>
+    <>
+      <button type="button" onClick={handleClick} aria-label={label}>
+        {t('create.copy')}
+      </button>
+      <span role="status" className="copy-status">{copied ? t('create.copied') : ''}</span>
+    </>
   );
 }

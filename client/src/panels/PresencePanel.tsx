@@ -1,15 +1,31 @@
-import { useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConnectionTracker } from '../connection/connectionTracker.ts';
 import { useObservable } from '../editor/EditorContext.ts';
 import { MAX_DISPLAY_NAME_LENGTH } from '@clapboard/shared';
 import { sanitizeName, saveDisplayName } from '../presence/identity.ts';
 import type { Presence } from '../presence/Presence.ts';
 import { isolate } from '../i18n/isolate.ts';
 
-/** Who is here, follow someone's view, rename yourself, and (facilitators) bring everyone to you. */
-export function PresencePanel({ presence, initialName, isFacilitator }: { presence: Presence; initialName: string; isFacilitator: boolean }) {
+/** Neither live nor knowingly ended: the people who were here are most likely still there. */
+const LOST = new Set(['reconnecting', 'offline']);
+
+/**
+ * Who is here, follow someone's view, rename yourself, and (facilitators) bring everyone to you.
+ * While the connection is lost, awareness forgets everyone else; the list keeps the
+ * last people seen, greyed, and says that this person's notes are safe.
+ */
+export function PresencePanel({ presence, initialName, isFacilitator, tracker }: { presence: Presence; initialName: string; isFacilitator: boolean; tracker?: ConnectionTracker }) {
   const { t } = useTranslation();
-  const peers = useObservable(presence.peers);
+  const livePeers = useObservable(presence.peers);
+  const status = useSyncExternalStore(
+    (listener) => tracker?.subscribe(listener) ?? (() => {}),
+    () => tracker?.current.status ?? 'live',
+  );
+  const lost = LOST.has(status);
+  const lastSeen = useRef(livePeers);
+  if (!lost) lastSeen.current = livePeers;
+  const peers = lost ? lastSeen.current : livePeers;
   const following = useObservable(presence.following);
   const summonedBy = useObservable(presence.summonedBy);
   const [name, setName] = useState(initialName);
@@ -46,7 +62,12 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
       <p id="presence-traceable" className="presence-note" data-testid="traceable-notice">
         {t('presence.traceable')}
       </p>
-      <ul data-testid="presence-list" className="presence-list">
+      {lost && (
+        <p className="presence-lost" data-testid="presence-lost">
+          {t('presence.stale')}
+        </p>
+      )}
+      <ul data-testid="presence-list" className={lost ? 'presence-list stale' : 'presence-list'} data-stale={lost}>
         {peers.map((peer) => (
           <li key={peer.clientId} data-testid="presence-item" data-client-id={peer.clientId}>
             <span className="presence-swatch" style={{ backgroundColor: peer.color }} aria-hidden="true" />
@@ -57,6 +78,7 @@ export function PresencePanel({ presence, initialName, isFacilitator }: { presen
                 type="button"
                 className="presence-name"
                 aria-pressed={following === peer.clientId}
+                disabled={lost}
                 onClick={() => presence.follow(following === peer.clientId ? null : peer.clientId)}
                 title={following === peer.clientId ? t('presence.stopFollowing') : t('presence.follow', { name: isolate(peer.name) })}
               >

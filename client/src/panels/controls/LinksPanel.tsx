@@ -39,7 +39,7 @@ export function LinksPanel({ api }: { api: LinksApi }) {
 
   return (
     <section className="links-panel" data-testid="links-panel">
-      <h3>{t('links.heading')}</h3>
+      <h3 id="links-panel-heading" tabIndex={-1}>{t('links.heading')}</h3>
       <p className="round-note">{t('links.intro')}</p>
       {links === null && !loadFailed && <p className="round-note">{t('links.loading')}</p>}
       {loadFailed && (
