@@ -306,13 +306,22 @@ describe('writing and reading notes on a phone', () => {
         const title = page.locator('.board-title, .board-title-input').first();
         const titleBox = (await title.boundingBox())!;
         expect(titleBox.height).toBeLessThan(40);
-        // (A facilitator's controls still take a strip of their own.)
+        // A facilitator's panels open from the bar over the canvas; they take no strip of their own.
         const canvas = await canvasBox(page);
-        if (role !== 'facilitator') expect(canvas.height / (width === 390 ? 844 : 640)).toBeGreaterThan(0.6);
+        expect(canvas.height / (width === 390 ? 844 : 640), `${role} at ${width}`).toBeGreaterThan(0.6);
         // The connection status is shown whole.
         const status = page.getByTestId('connection-status');
         expect(await status.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
         expect(await status.textContent()).toBe('Live');
+      }
+      if (role === 'facilitator') {
+        // "Run" opens the facilitator's panels over the board, and "Back to the board" puts them away.
+        await page.getByTestId('phone-controls').tap();
+        await page.getByTestId('step-controls').waitFor();
+        expect((await allOnScreen(page, '[data-testid="phone-controls-close"]')).off).toEqual([]);
+        await page.getByTestId('phone-controls-close').tap();
+        await page.getByTestId('board-side').waitFor({ state: 'hidden' });
+        expect(await page.getByTestId('phone-controls').getAttribute('aria-expanded')).toBe('false');
       }
       if (role !== 'observer') {
         // A selected note's actions (words, colour, delete) are all on screen too, at 320 px.

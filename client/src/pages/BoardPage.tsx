@@ -77,7 +77,10 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
   }, [connection, role]);
 
   const phone = usePhoneLayout();
+  // A facilitator on a phone opens their panels from the bar; kept, they would leave the canvas a strip.
+  const [controlsOpen, setControlsOpen] = useState(false);
   if (!session) return null;
+  const phoneControls = phone && role === 'facilitator';
   const { editor, controller, presence, name } = session;
   return (
     <EditorContext.Provider value={editor}>
@@ -110,7 +113,22 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
               <Minimap />
             </div>
           </main>
-          <aside id="board-side" tabIndex={-1} className="board-side" aria-label={t('board.sidePanel')}>
+          <aside
+            id="board-side"
+            tabIndex={-1}
+            className={phoneControls ? 'board-side phone-controls' : 'board-side'}
+            aria-label={t('board.sidePanel')}
+            hidden={phoneControls && !controlsOpen}
+            data-testid="board-side"
+          >
+            {phoneControls && (
+              <div className="phone-controls-head">
+                <h2>{t('phone.controls.heading')}</h2>
+                <button type="button" data-testid="phone-controls-close" onClick={() => setControlsOpen(false)}>
+                  {t('phone.controls.close')}
+                </button>
+              </div>
+            )}
             <StepPanel connection={connection} presence={presence} role={role} />
             <FacilitatorControls connection={connection} role={role} />
             <RoundsPanel connection={connection} role={role} />
@@ -121,7 +139,16 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
             {!phone && <Outline />}
           </aside>
         </div>
-        {phone && <PhoneBoard connection={connection} presence={presence} initialName={name} role={role} />}
+        {phone && (
+          <PhoneBoard
+            connection={connection}
+            presence={presence}
+            initialName={name}
+            role={role}
+            onToggleControls={phoneControls ? () => setControlsOpen((open) => !open) : undefined}
+            controlsOpen={controlsOpen}
+          />
+        )}
       </div>
     </EditorContext.Provider>
   );

@@ -223,6 +223,12 @@ export const en = {
       myNotes: 'My notes',
       list: 'List',
       people: 'People',
+      controls: 'Run',
+    },
+    /** The facilitator's panels (steps, rounds, votes, links), opened from the bar instead of taking a strip of the screen. */
+    controls: {
+      heading: 'Run the session',
+      close: 'Back to the board',
     },
     selection: {
       label_one: 'What you chose',

@@ -18,7 +18,17 @@ import { SelectionBar } from './SelectionBar.tsx';
  * views it opens (the writing sheet, the list of notes, the people). While
  * it is shown the editor writes notes in the sheet (NoteWriting).
  */
-export function PhoneBoard({ connection, presence, initialName, role }: { connection: BoardConnection; presence: Presence; initialName: string; role: Role }) {
+interface PhoneBoardProps {
+  connection: BoardConnection;
+  presence: Presence;
+  initialName: string;
+  role: Role;
+  /** Facilitators only: shows or hides their panels (the page's side panel), which otherwise keep the canvas small. */
+  onToggleControls?: () => void;
+  controlsOpen?: boolean;
+}
+
+export function PhoneBoard({ connection, presence, initialName, role, onToggleControls, controlsOpen }: PhoneBoardProps) {
   const { t } = useTranslation();
   const editor = useEditor();
   const [own] = useState(() => new OwnWriters(connection.contentDoc, connection.session.boardId, role));
@@ -61,7 +71,7 @@ export function PhoneBoard({ connection, presence, initialName, role }: { connec
       <p className="phone-notice" role="status" data-testid="phone-notice">
         <span key={said.seq}>{said.text}</span>
       </p>
-      <PhoneBar onOpen={setView} />
+      <PhoneBar onOpen={setView} onToggleControls={onToggleControls} controlsOpen={controlsOpen} />
       <NoteSheet own={own} onSaved={handleSaved} />
       {(view === 'all' || view === 'mine') && <NoteList mode={view} own={own} onClose={close} onShow={handleShow} onChange={handleChange} />}
       {view === 'people' && <PeopleSheet presence={presence} initialName={initialName} isFacilitator={role === 'facilitator'} onClose={close} />}
