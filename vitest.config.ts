@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/crash/**', '**/node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/crash/**', 'tests/chaos/**', '**/node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -16,7 +16,7 @@ export default defineConfig({
         // Processes killed with SIGKILL and real browsers: one file at a time, generous limits.
         test: {
           name: 'system',
-          include: ['tests/crash/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: ['tests/crash/**/*.test.ts', 'tests/chaos/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -1,3 +1,5 @@
+// First: the page's CSP allows no eval, and schemas are used as soon as the modules below load.
+import './strictCsp.ts';
 import { createRoot } from 'react-dom/client';
 import { App } from './pages/App.tsx';
 import { initI18n } from './i18n/index.ts';

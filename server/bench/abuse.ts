@@ -39,7 +39,7 @@ async function startServer(): Promise<{ url: string; app: App }> {
   const { buildApp, listenApp } = await import(path.join(SERVER_DIR, 'src/app.ts'));
   const { loadConfig } = await import(path.join(SERVER_DIR, 'src/config.ts'));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-abuse-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ROOM_IDLE_MS: String(IDLE_MS) });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ROOM_IDLE_MS: String(IDLE_MS), RATE_CREATE_BOARDS_PER_MINUTE: '1000000', RATE_API_PER_MINUTE: '10000000' });
   const app = (await buildApp({ config })) as App;
   return { url: await listenApp(app, config), app };
 }

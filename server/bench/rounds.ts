@@ -46,7 +46,7 @@ function summary(samples: number[]): string {
   return `p50 ${quantile(sorted, 0.5).toFixed(1)} ms | p95 ${quantile(sorted, 0.95).toFixed(1)} ms | max ${sorted.at(-1)!.toFixed(1)} ms | n=${sorted.length}`;
 }
 
-const startServer = (dataDir: string) => startServerProcess(dataDir, { SQLITE_SYNCHRONOUS: synchronous, MAX_ANSWERS_PER_ROUND: '100000' });
+const startServer = (dataDir: string) => startServerProcess(dataDir, { SQLITE_SYNCHRONOUS: synchronous, MAX_ANSWERS_PER_ROUND: '100000', RATE_ANSWERS_PER_MINUTE: '1000000', RATE_RECEIPTS_PER_MINUTE: '1000000', RATE_API_PER_MINUTE: '10000000' });
 
 async function post(url: string, token: string, body: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -29,10 +29,20 @@ import type { AnonymousNoteService } from './anonymousNotes/AnonymousNoteService
 import type { AnonymousNoteStore } from './anonymousNotes/AnonymousNoteStore.ts';
 import { anonymousNoteRoutes } from './anonymousNotes/anonymousNoteRoutes.ts';
 import { linkRoutes } from './links/linkRoutes.ts';
+import { saidDidRoutes } from './saidDid/saidDidRoutes.ts';
 import { InProcessRevocationHub, type RevocationFeed } from './links/RevocationFeed.ts';
 import { MemoryAnonymousNoteStore } from './anonymousNotes/MemoryAnonymousNoteStore.ts';
 import { SqliteAnonymousNoteStore } from './anonymousNotes/SqliteAnonymousNoteStore.ts';
 import { templateRoutes } from './templates/templateRoutes.ts';
+import { securityPlugin } from './security/securityPlugin.ts';
+import { findingsRoutes } from './findings/findingsRoutes.ts';
+import { InProcessBoardDeletionHub, type BoardDeletionFeed } from './privacy/BoardDeletionFeed.ts';
+import { MemoryContactStore, MemoryMonitoringStore } from './privacy/MemoryParticipantData.ts';
+import type { ContactStore, MonitoringStore } from './privacy/participantDataStores.ts';
+import { privacyRoutes } from './privacy/privacyRoutes.ts';
+import type { BoardErasure } from './privacy/BoardErasure.ts';
+import type { RetentionSweeper } from './privacy/RetentionSweeper.ts';
+import { SqliteContactStore, SqliteMonitoringStore } from './privacy/SqliteParticipantData.ts';
 
 export interface BuildAppOptions {
   config: ServerConfig;
@@ -51,6 +61,14 @@ export interface BuildAppOptions {
   fanout?: Fanout;
   /** How link revocations reach other server processes; defaults to a private in-process hub (this server alone). */
   revocations?: RevocationFeed;
+  /** Defaults like `roundStore`: the monitoring_counts table of the same SQLite file, else memory. */
+  monitoringStore?: MonitoringStore;
+  /** Defaults like `roundStore`: the contacts table of the same SQLite file, else memory. */
+  contactStore?: ContactStore;
+  /** How board erasures reach other server processes; defaults to a private in-process hub (this server alone). */
+  deletions?: BoardDeletionFeed;
+  /** The retention sweep's clock (tests); defaults to Date.now. */
+  now?: () => number;
   /** Where logs go (tests capture them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
 }
@@ -58,21 +76,34 @@ export interface BuildAppOptions {
 export const SQLITE_FILENAME = 'clapboard.sqlite';
 
 /** The app with the decorations its plugins add, spelled out for callers outside this package. */
-export type ClapboardApp = FastifyInstance & { store: BoardStore; fanout: Fanout; rooms: RoomRegistry; syncMessages: MessageHandlers; rounds: RoundService; votes: VoteService; anonymousNotes: AnonymousNoteService };
+export type ClapboardApp = FastifyInstance & {
+  store: BoardStore;
+  fanout: Fanout;
+  rooms: RoomRegistry;
+  syncMessages: MessageHandlers;
+  rounds: RoundService;
+  votes: VoteService;
+  anonymousNotes: AnonymousNoteService;
+  erasure: BoardErasure;
+  retention: RetentionSweeper;
+};
 
 /** Builds the app without listening, so tests can `inject()` or listen on port 0. */
 export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> {
   const { config } = options;
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
-    // Never derive anything from X-Forwarded-For: we do not record addresses at all.
-    trustProxy: false,
+    // Only for the address rate limits key on (docs/security.md); addresses are never logged or stored.
+    // (One type per branch: Fastify's overloads do not take the union whole.)
+    trustProxy: config.security.trustProxy as string[] & boolean & number,
     bodyLimit: 64 * 1024,
     frameworkErrors: handleFrameworkError,
   });
   // At the root, so they answer for every plugin's prefix too.
   app.setNotFoundHandler(handleNotFound);
   app.setErrorHandler(handleError);
+  // Before every route: headers and limits apply to all of them.
+  await app.register(securityPlugin, { settings: config.security, publicUrl: config.publicUrl, maxConnectionsPerAddress: config.limits.maxConnectionsPerAddress });
   let listeningUrl: string | undefined;
   app.addHook('onListen', async () => {
     const address = app.server.address();
@@ -87,7 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
   await app.register(storagePlugin, { store, fanout: options.fanout ?? new InProcessFanoutHub().connect() });
   await app.register(healthRoutes);
   await app.register(timeRoutes);
-  await app.register(boardRoutes, { publicUrl });
+  await app.register(boardRoutes, { publicUrl, defaultRetentionDays: config.privacy.defaultRetentionDays });
   await app.register(statementRoutes);
   await app.register(syncSocketPlugin, {
     maxPayloadBytes: config.maxPayloadBytes,
@@ -103,7 +134,22 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
   const anonymousNoteStore = options.anonymousNoteStore ?? (store instanceof SqliteBoardStore ? new SqliteAnonymousNoteStore(store) : new MemoryAnonymousNoteStore());
   await app.register(anonymousNoteRoutes, { store: anonymousNoteStore, limits: config.anonymousNotes });
   await app.register(templateRoutes);
+  await app.register(findingsRoutes, { maxExportPixels: config.maxExportPixels });
   await app.register(linkRoutes, { publicUrl, revocations: options.revocations ?? new InProcessRevocationHub().connect() });
+  await app.register(saidDidRoutes, { publicUrl });
+  const sqlite = store instanceof SqliteBoardStore ? store : null;
+  const monitoringStore = options.monitoringStore ?? (sqlite ? new SqliteMonitoringStore(sqlite) : new MemoryMonitoringStore());
+  const contactStore = options.contactStore ?? (sqlite ? new SqliteContactStore(sqlite) : new MemoryContactStore());
+  await app.register(privacyRoutes, {
+    settings: config.privacy,
+    monitoring: monitoringStore,
+    contacts: contactStore,
+    rounds: roundStore,
+    votes: voteStore,
+    keyedStores: [roundStore, voteStore, anonymousNoteStore, monitoringStore, contactStore],
+    deletions: options.deletions ?? new InProcessBoardDeletionHub().connect(),
+    ...(options.now ? { now: options.now } : {}),
+  });
   await app.register(clientPages, { clientDist: config.clientDist });
   return app as ClapboardApp;
 }

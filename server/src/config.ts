@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_DELETE_AFTER_DAYS } from '@clapboard/shared';
 
 const MiB = 1024 * 1024;
 
@@ -39,6 +40,46 @@ const EnvSchema = z.object({
   RATE_MESSAGES_PER_SECOND: intFromEnv(1, 1_000_000).default(200),
   /** …and at once: typing and dragging send bursts. */
   RATE_MESSAGES_BURST: intFromEnv(1, 10_000_000).default(1000),
+  /** Document updates per second one connection may send on average (a drag sends one per frame, about 60)… */
+  RATE_UPDATES_PER_SECOND: intFromEnv(1, 1_000_000).default(100),
+  /** …and at once. */
+  RATE_UPDATES_BURST: intFromEnv(1, 10_000_000).default(600),
+  /** Objects one board holds; a 10,000-note board is a big workshop's board twice over (docs/security.md). */
+  MAX_OBJECTS_PER_BOARD: intFromEnv(1, 10_000_000).default(20_000),
+  /** Bytes one board document takes in storage; a 10,000-note board takes about 2.8 MiB (docs/security.md). */
+  MAX_BOARD_BYTES: intFromEnv(64 * 1024, 4096 * MiB).default(32 * MiB),
+  /** Websocket connections one client address may hold at once, over every board. A workshop behind one NAT is one address. */
+  MAX_CONNECTIONS_PER_ADDRESS: intFromEnv(1, 1_000_000).default(1000),
+  /** HTTP requests per client address per minute, per kind (server/src/security/rateLimits.ts). */
+  RATE_CREATE_BOARDS_PER_MINUTE: intFromEnv(1, 1_000_000).default(30),
+  RATE_ANSWERS_PER_MINUTE: intFromEnv(1, 1_000_000).default(600),
+  RATE_BALLOTS_PER_MINUTE: intFromEnv(1, 1_000_000).default(600),
+  RATE_RECEIPTS_PER_MINUTE: intFromEnv(1, 1_000_000).default(600),
+  RATE_ANONYMOUS_NOTES_PER_MINUTE: intFromEnv(1, 1_000_000).default(600),
+  RATE_LINKS_PER_MINUTE: intFromEnv(1, 1_000_000).default(60),
+  RATE_EXPORTS_PER_MINUTE: intFromEnv(1, 1_000_000).default(30),
+  /** Every other API request. */
+  RATE_API_PER_MINUTE: intFromEnv(1, 10_000_000).default(6000),
+  /**
+   * Whether (and how far) to believe X-Forwarded-For: `false` (default),
+   * `true` (every proxy), a number of hops, or a comma-separated list of
+   * proxy addresses/CIDRs. Decides the address rate limits key on; addresses
+   * are never logged.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((value, context): boolean | number | string[] => {
+      const text = value.trim();
+      if (text === 'true' || text === 'false') return text === 'true';
+      if (/^\d+$/.test(text)) return Number(text);
+      const list = text.split(',').map((part) => part.trim());
+      if (list.every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part) && /[.:]/.test(part))) return list;
+      context.addIssue({ code: 'custom', message: 'expected true, false, a number of hops, or a comma-separated list of addresses' });
+      return z.NEVER;
+    })
+    .default(false),
+  /** `production` requires an explicit PUBLIC_URL. */
+  NODE_ENV: z.string().optional(),
   /** Whole-board reads (sync step 1, query-awareness) one connection may make per minute on average… */
   RATE_FULL_READS_PER_MINUTE: intFromEnv(1, 1_000_000).default(12),
   /** …and at once (a connect takes two, a reconnect's receipt one more). */
@@ -55,6 +96,16 @@ const EnvSchema = z.object({
   CLIENT_DIST: z.string().min(1).optional(),
   /** Anonymous notes one board holds at most (server/src/anonymousNotes). Everyone shares one participant token, so this is what bounds a flood. */
   MAX_ANONYMOUS_NOTES_PER_BOARD: intFromEnv(1, 100_000).default(1000),
+  /** Largest PNG export, in pixels (width × height): a bigger board is scaled down to fit (16 MP is 4,000 × 4,000, about 64 MiB while drawn). */
+  MAX_EXPORT_PIXELS: intFromEnv(10_000, 200_000_000).default(16_000_000),
+  /** Retention of a board created without a date (nor a statement giving one), in days (server/src/privacy). At most MAX_DELETE_AFTER_DAYS. */
+  DEFAULT_RETENTION_DAYS: intFromEnv(1, MAX_DELETE_AFTER_DAYS).default(90),
+  /** How often boards past their retention date are looked for and erased; also once at start-up. */
+  RETENTION_SWEEP_MS: intFromEnv(1000, 24 * 60 * 60 * 1000).default(60 * 60 * 1000),
+  /** Equality-monitoring responses one board takes. Everyone shares one participant token, so this is what bounds a flood. */
+  MAX_MONITORING_RESPONSES_PER_BOARD: intFromEnv(1, 100_000).default(1000),
+  /** Contact details one board takes (each at most MAX_CONTACT_LENGTH characters). */
+  MAX_CONTACTS_PER_BOARD: intFromEnv(1, 100_000).default(1000),
 });
 
 export interface ServerConfig {
@@ -72,6 +123,18 @@ export interface ServerConfig {
   limits: SyncLimits;
   rounds: RoundLimits;
   anonymousNotes: AnonymousNoteLimits;
+  /** Largest PNG export in pixels (server/src/findings/png). */
+  maxExportPixels: number;
+  privacy: PrivacySettings;
+  security: SecuritySettings;
+}
+
+/** Retention, erasure, monitoring and contacts (server/src/privacy). */
+export interface PrivacySettings {
+  defaultRetentionDays: number;
+  retentionSweepMs: number;
+  maxMonitoringResponsesPerBoard: number;
+  maxContactsPerBoard: number;
 }
 
 /** Anonymous sticky notes (server/src/anonymousNotes). */
@@ -95,6 +158,30 @@ export interface SyncLimits {
   messageBurst: number;
   fullReadsPerMinute: number;
   fullReadBurst: number;
+  updatesPerSecond: number;
+  updateBurst: number;
+  maxObjectsPerBoard: number;
+  maxBoardBytes: number;
+  maxConnectionsPerAddress: number;
+}
+
+/** HTTP requests per address per minute, by kind (server/src/security/rateLimits.ts). */
+export interface HttpRateLimits {
+  createBoards: number;
+  answers: number;
+  ballots: number;
+  receipts: number;
+  anonymousNotes: number;
+  links: number;
+  exports: number;
+  api: number;
+}
+
+/** Security settings (server/src/security). */
+export interface SecuritySettings {
+  /** Passed to Fastify's trustProxy. */
+  trustProxy: boolean | number | string[];
+  rates: HttpRateLimits;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +204,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  // Links handed out must name the address people reach, not whatever this process listens on.
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+    throw new ConfigError('Invalid environment:\n  PUBLIC_URL="": required when NODE_ENV=production (the https address people open, e.g. https://board.example.org)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -137,9 +228,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messageBurst: e.RATE_MESSAGES_BURST,
       fullReadsPerMinute: e.RATE_FULL_READS_PER_MINUTE,
       fullReadBurst: e.RATE_FULL_READS_BURST,
+      updatesPerSecond: e.RATE_UPDATES_PER_SECOND,
+      updateBurst: e.RATE_UPDATES_BURST,
+      maxObjectsPerBoard: e.MAX_OBJECTS_PER_BOARD,
+      maxBoardBytes: e.MAX_BOARD_BYTES,
+      maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    },
+    security: {
+      trustProxy: e.TRUST_PROXY,
+      rates: {
+        createBoards: e.RATE_CREATE_BOARDS_PER_MINUTE,
+        answers: e.RATE_ANSWERS_PER_MINUTE,
+        ballots: e.RATE_BALLOTS_PER_MINUTE,
+        receipts: e.RATE_RECEIPTS_PER_MINUTE,
+        anonymousNotes: e.RATE_ANONYMOUS_NOTES_PER_MINUTE,
+        links: e.RATE_LINKS_PER_MINUTE,
+        exports: e.RATE_EXPORTS_PER_MINUTE,
+        api: e.RATE_API_PER_MINUTE,
+      },
     },
     rounds: { countTickMs: e.ROUND_COUNT_TICK_MS, maxAnswersPerRound: e.MAX_ANSWERS_PER_ROUND },
     clientDist: path.resolve(e.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
     anonymousNotes: { maxPerBoard: e.MAX_ANONYMOUS_NOTES_PER_BOARD },
+    maxExportPixels: e.MAX_EXPORT_PIXELS,
+    privacy: {
+      defaultRetentionDays: e.DEFAULT_RETENTION_DAYS,
+      retentionSweepMs: e.RETENTION_SWEEP_MS,
+      maxMonitoringResponsesPerBoard: e.MAX_MONITORING_RESPONSES_PER_BOARD,
+      maxContactsPerBoard: e.MAX_CONTACTS_PER_BOARD,
+    },
   };
 }

@@ -35,6 +35,7 @@ const CLIENT_ERRORS: Readonly<Record<number, { code: ApiErrorCodeValue; message:
   404: { code: ApiErrorCode.NotFound, message: 'not found' },
   413: { code: ApiErrorCode.PayloadTooLarge, message: 'request body too large' },
   415: { code: ApiErrorCode.UnsupportedMediaType, message: 'unsupported content type' },
+  429: { code: ApiErrorCode.RateLimited, message: 'too many requests; try again later' },
 };
 
 /** Fastify's body parsing errors that answer 400, told apart for the client. */

@@ -28,3 +28,9 @@ export type { AddNoteOutcome, AnonymousNoteStore } from './anonymousNotes/Anonym
 export { MemoryAnonymousNoteStore } from './anonymousNotes/MemoryAnonymousNoteStore.ts';
 export { SqliteAnonymousNoteStore } from './anonymousNotes/SqliteAnonymousNoteStore.ts';
 export type { AnonymousNoteService } from './anonymousNotes/AnonymousNoteService.ts';
+export { InProcessBoardDeletionHub, type BoardDeletionFeed, type BoardDeletionNotice } from './privacy/BoardDeletionFeed.ts';
+export type { AddParticipantDataOutcome, ContactStore, MonitoringState, MonitoringStore } from './privacy/participantDataStores.ts';
+export { MemoryContactStore, MemoryMonitoringStore } from './privacy/MemoryParticipantData.ts';
+export { SqliteContactStore, SqliteMonitoringStore } from './privacy/SqliteParticipantData.ts';
+export type { BoardErasure } from './privacy/BoardErasure.ts';
+export type { RetentionSweeper, SweepResult } from './privacy/RetentionSweeper.ts';

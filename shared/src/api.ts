@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BoardIdSchema } from './ids.ts';
 import { MAX_TITLE_LENGTH } from './model/controlDoc.ts';
-import { EngagementStatementInputSchema, EngagementStatementSchema } from './model/statement.ts';
+import { DeletionDateInputSchema, EngagementStatementInputSchema, EngagementStatementSchema, MAX_DELETE_AFTER_DAYS } from './model/statement.ts';
 import { RoleSchema } from './roles.ts';
 import { TemplateIdSchema } from './templates/schema.ts';
 
@@ -13,8 +13,19 @@ export const CreateBoardRequestSchema = z
     statement: EngagementStatementInputSchema.optional(),
     /** A shipped template to build the board from (`GET /api/templates`; shared/src/templates/). */
     template: TemplateIdSchema.optional(),
+    /**
+     * When the board and everything about it is erased (its retention
+     * date, server/src/privacy): a day (`deleteOn`, `YYYY-MM-DD`) or a
+     * number of days from today (`retentionDays`), not both. Without
+     * either, the statement's `deleteOn` if there is a statement, else
+     * DEFAULT_RETENTION_DAYS from today. With a statement, they must agree
+     * with its `deleteOn`: what people read is what happens.
+     */
+    deleteOn: DeletionDateInputSchema.optional(),
+    retentionDays: z.number().int().min(1, 'retentionDays must be at least 1').max(MAX_DELETE_AFTER_DAYS, `retentionDays must be at most ${MAX_DELETE_AFTER_DAYS}`).optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => body.deleteOn === undefined || body.retentionDays === undefined, { message: 'give deleteOn or retentionDays, not both', path: ['retentionDays'] });
 export type CreateBoardRequest = z.infer<typeof CreateBoardRequestSchema>;
 
 /**
@@ -32,6 +43,8 @@ export type StatementResponse = z.infer<typeof StatementResponseSchema>;
 export const CreateBoardResponseSchema = z.object({
   id: BoardIdSchema,
   links: z.object({ facilitator: z.url(), participant: z.url(), observer: z.url() }),
+  /** The board's retention date (`YYYY-MM-DD`): the day it is erased. */
+  deleteOn: z.string().optional(),
 });
 export type CreateBoardResponse = z.infer<typeof CreateBoardResponseSchema>;
 
@@ -47,6 +60,16 @@ export const BoardSessionSchema = z.object({
 });
 export type BoardSession = z.infer<typeof BoardSessionSchema>;
 
+/**
+ * Body of `PUT /api/boards/:id/retention` (facilitator), and the response
+ * of it and of `GET /api/boards/:id/retention` (any role): the board's
+ * retention date, the day it and everything about it is erased.
+ */
+export const RetentionRequestSchema = z.object({ deleteOn: DeletionDateInputSchema }).strict();
+export type RetentionRequest = z.infer<typeof RetentionRequestSchema>;
+export const RetentionResponseSchema = z.object({ deleteOn: z.string() });
+export type RetentionResponse = z.infer<typeof RetentionResponseSchema>;
+
 /** Every HTTP error body has this shape; `code` is one of ApiErrorCode. */
 export const ApiErrorSchema = z.object({ code: z.string(), message: z.string() });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
@@ -55,6 +78,8 @@ export const ApiErrorCode = {
   BadRequest: 'BAD_REQUEST',
   Unauthorized: 'UNAUTHORIZED',
   NotFound: 'NOT_FOUND',
+  /** Too many requests of one kind from one address this minute, or websocket connections from it at once (429, with Retry-After; docs/security.md). */
+  RateLimited: 'RATE_LIMITED',
   /** A board at MAX_CONNECTIONS_PER_BOARD refuses further websocket upgrades with 503. */
   BoardFull: 'BOARD_FULL',
   /** A request body over the server's limit (413). */
@@ -90,4 +115,10 @@ export const ApiErrorCode = {
   TooManyLinks: 'TOO_MANY_LINKS',
   /** Adding a template whose steps would take the board past MAX_BOARD_STEPS (409). */
   TooManySteps: 'TOO_MANY_STEPS',
+  /** A findings export format this server does not build (501). */
+  FormatUnavailable: 'FORMAT_UNAVAILABLE',
+  /** A board already holding MAX_MONITORING_RESPONSES_PER_BOARD equality-monitoring responses (409). */
+  MonitoringFull: 'MONITORING_FULL',
+  /** A board already holding MAX_CONTACTS_PER_BOARD contacts (409). */
+  ContactsFull: 'CONTACTS_FULL',
 } as const;

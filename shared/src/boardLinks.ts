@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from './roles.ts';
+import { LinkRoleSchema, RoleSchema } from './roles.ts';
 
 /**
  * Managing a board's links (issue #8, co-facilitators): facilitators list
@@ -13,7 +13,8 @@ export const LinkIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'link id mus
 /** One link as `GET /api/boards/:id/links` lists it: never its token. */
 export const BoardLinkInfoSchema = z.object({
   linkId: LinkIdSchema,
-  role: RoleSchema,
+  /** `public`: a published "You said, we did" link (listed here so it can be rotated and revoked like the others). */
+  role: LinkRoleSchema,
   /** The link the request was made with: revoking or rotating it disconnects the page that asks. */
   current: z.boolean(),
 });
@@ -30,8 +31,8 @@ export type CreateLinkRequest = z.infer<typeof CreateLinkRequestSchema>;
 /** `201` of `POST …/links` and `POST …/links/:linkId/rotate`: the only time the new token is told. */
 export const CreatedLinkResponseSchema = z.object({
   linkId: LinkIdSchema,
-  role: RoleSchema,
-  /** `PUBLIC_URL/b/<boardId>#token=<token>` (shared/src/links.ts). */
+  role: LinkRoleSchema,
+  /** `PUBLIC_URL/b/<boardId>#token=<token>`, or `…/b/<boardId>/said-did#token=<token>` for a public link (shared/src/links.ts). */
   link: z.url(),
 });
 export type CreatedLinkResponse = z.infer<typeof CreatedLinkResponseSchema>;

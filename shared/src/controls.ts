@@ -29,6 +29,13 @@ declare module './origins.ts' {
 export const LOCKED_SETTING = 'locked';
 export const LOCKED_FRAMES_SETTING = 'lockedFrames';
 export const HIDE_CURSORS_SETTING = 'hideCursors';
+/**
+ * `settings.deleteOwnOnly`: participants may delete only the notes their own
+ * browser added. A courtesy kept by every page, not a guarantee: authorship
+ * is known only to the browser that wrote a note (client/src/model/OwnWriters.ts),
+ * and the server keeps no link from a person to their notes.
+ */
+export const DELETE_OWN_ONLY_SETTING = 'deleteOwnOnly';
 
 /** What is locked: the whole board, and/or some frames (by id). */
 export interface BoardLocks {
@@ -68,6 +75,10 @@ export function isObjectLocked(locks: BoardLocks, id: string, frameId: string | 
 /** Whether the facilitators hid everyone's cursors from everyone but themselves. */
 export function readHideCursors(controlDoc: Y.Doc): boolean {
   return getSettingsMap(controlDoc).get(HIDE_CURSORS_SETTING) === true;
+}
+
+export function readDeleteOwnOnly(controlDoc: Y.Doc): boolean {
+  return getSettingsMap(controlDoc).get(DELETE_OWN_ONLY_SETTING) === true;
 }
 
 /** Whether two lock states are the same (so readers can skip a re-render for an unrelated settings change). */

@@ -10,6 +10,12 @@ export function boardLink(publicUrl: string, boardId: string, token: string): st
   return `${base}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`;
 }
 
+/** The published "You said, we did" page: the same fragment rule, on the page's own path. */
+export function saidDidLink(publicUrl: string, boardId: string, token: string): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  return `${base}/b/${encodeURIComponent(boardId)}/said-did#token=${encodeURIComponent(token)}`;
+}
+
 export interface BoardLocation {
   boardId: string;
   token: string | null;

@@ -77,6 +77,21 @@ export const CloseCode = {
   ClientIdTaken: 4012,
   /** The board already has as many connections as MAX_CONNECTIONS_PER_BOARD allows. */
   BoardFull: 4013,
+  /**
+   * A document update that would leave a record (a board object, a theme)
+   * failing its schema: an unknown type, a text longer than its limit
+   * (MAX_OBJECT_TEXT), a coordinate out of range, a field of the wrong type
+   * or one the record does not have. Refused whole before it is applied,
+   * stored or relayed.
+   */
+  InvalidRecord: 4014,
+  /**
+   * A document update that would grow a board past its quota
+   * (MAX_OBJECTS_PER_BOARD, MAX_BOARD_BYTES). Refused whole; the board stays
+   * usable: moving, editing down and deleting still go through, for everyone.
+   * The page says "This board is full".
+   */
+  BoardQuotaExceeded: 4015,
   /** The server could not store an edit; nothing unsaved was shown to anyone. */
   StorageFailure: 4500,
   /**
@@ -88,6 +103,12 @@ export const CloseCode = {
    * retry.
    */
   TokenRevoked: 4401,
+  /**
+   * The board was erased: a facilitator deleted it, or its retention date
+   * came (server/src/privacy). Final, like TokenRevoked: nothing is left to
+   * reconnect to.
+   */
+  BoardDeleted: 4404,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

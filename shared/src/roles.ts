@@ -8,6 +8,22 @@ export const ROLES = ['facilitator', 'participant', 'observer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
+/**
+ * What a stored link may carry: a board role, or `public`, the published
+ * read-only "You said, we did" link (docs/protocol.md, "You said, we did").
+ * A public token reads that one page and nothing else: it is not a board
+ * role, so every check that asks for a Role (the websocket, the session, the
+ * rounds, votes and notes routes) refuses it like an unknown token.
+ */
+export const LINK_ROLES = [...ROLES, 'public'] as const;
+export const LinkRoleSchema = z.enum(LINK_ROLES);
+export type LinkRole = z.infer<typeof LinkRoleSchema>;
+
+/** Whether a link's role is one of the three that join the board. */
+export function isBoardRole(role: LinkRole): role is Role {
+  return role !== 'public';
+}
+
 /** The two documents a board is made of; see docs/protocol.md ("Control state"). */
 export const DOC_KINDS = ['content', 'control'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];

@@ -38,6 +38,18 @@ export function anonymousNoteStoreContract(name: string, open: () => Promise<Ope
       await opened.boards.close();
     });
 
+    it('forgets every receipt of a deleted board, and none of another board', async () => {
+      const a = note();
+      const b = note();
+      expect(await store.add(boardId, a.hash, a.answerId, 10)).toBe('added');
+      expect(await store.add(otherBoard, b.hash, b.answerId, 10)).toBe('added');
+      await store.deleteBoard(boardId);
+      expect(await store.find(boardId, a.hash)).toBeNull();
+      expect(await store.find(otherBoard, b.hash)).toBe(b.answerId);
+      // The cap counts afresh.
+      expect(await store.add(boardId, note().hash, 'again', 1)).toBe('added');
+    });
+
     it('finds a note by its receipt hash on its own board only, and forgets it once', async () => {
       const a = note();
       const b = note();

@@ -108,12 +108,14 @@ describe('the writing sheet', () => {
     expect(editor.writing.request.get()).toMatchObject({ kind: 'new', at: { x: 700, y: 600 }, frameId: 'housing' });
     editObjectAt(context, { screen: { x: 0, y: 0 }, board: { x: 150, y: 150 }, additive: false });
     expect(editor.writing.request.get()).toMatchObject({ kind: 'edit', id: 'theirs' });
-    // Without the sheet (a desktop), a double-click on empty board does nothing, as before.
+    // Without the sheet (a desktop), a double-click on empty board puts a note there, open for typing.
     editor.writing.close();
     editor.writing.enabled.set(false);
     editObjectAt(context, { screen: { x: 0, y: 0 }, board: { x: 700, y: 600 }, additive: false });
     expect(editor.writing.request.get()).toBeNull();
-    expect(editor.editing.get()).toBeNull();
+    const added = editor.editing.get();
+    expect(added).not.toBeNull();
+    expect(editor.store.get(added!)).toMatchObject({ type: 'note', frameId: 'housing' });
   });
 
   it('is not offered to observers', () => {

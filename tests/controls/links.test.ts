@@ -23,7 +23,7 @@ describe('facilitators manage a board’s links', () => {
   const idOf = (token: string) => linkIdFor(hashToken(token));
 
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ env: { RATE_LINKS_PER_MINUTE: '10000' } });
     board = await server.createBoard('Links');
   });
   afterEach(async () => {

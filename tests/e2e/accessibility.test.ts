@@ -81,8 +81,8 @@ describe('accessibility and right-to-left text', () => {
       await expect.poll(said, POLL).not.toBe(before);
       heard.push(await said());
     }
-    expect(heard).toContain('Frame: Ideas');
-    expect(heard.some((text) => /^(Yellow|Orange|Red|Pink|Violet|Blue|Teal|Green|Grey) note: Idea \d+, in frame Ideas$/.test(text))).toBe(true);
+    expect(heard).toContain('Area: Ideas');
+    expect(heard.some((text) => /^(Yellow|Orange|Red|Pink|Violet|Blue|Teal|Green|Grey) note: Idea \d+, in area Ideas$/.test(text))).toBe(true);
     await page.keyboard.press('Control+a');
     await expect.poll(() => status.textContent(), POLL).toBe('13 objects selected');
   });

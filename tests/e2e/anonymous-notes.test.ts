@@ -51,7 +51,7 @@ describe('anonymous notes', () => {
     expect(controls, JSON.stringify(controls, null, 2)).toEqual([]);
 
     const amal = await suite.openAs('Amal', board.links.participant, 'phone');
-    await expect.poll(() => amal.getByTestId('anonymous-notes-notice').textContent(), POLL).toBe('New notes in these frames are anonymous: What worries you?.');
+    await expect.poll(() => amal.getByTestId('anonymous-notes-notice').textContent(), POLL).toBe('New notes in these areas are anonymous: What worries you?.');
     await setViewport(amal, { x: -20, y: -20, zoom: 0.4 });
     const viewBefore = await getViewport(amal);
     const clientId = await amal.evaluate(() => window.__clapboard!.contentDoc.clientID);

@@ -40,7 +40,7 @@ describe('desktop help (issue #15)', () => {
     }
     expect(names.every((name) => name.length > 0)).toBe(true);
     expect(new Set(names).size).toBe(count);
-    expect(names).toEqual(expect.arrayContaining(['Note', 'Rectangle', 'Frame']));
+    expect(names).toEqual(expect.arrayContaining(['Note', 'Rectangle', 'Area']));
     await screenshot(page, 'desktop-toolbar-1440');
   });
 
@@ -107,6 +107,13 @@ describe('desktop help (issue #15)', () => {
     await page.keyboard.press('n');
     await expect.poll(async () => Object.keys(await pageNotes(page)).length, POLL).toBe(1);
     await expect.poll(() => hint.count(), POLL).toBe(0);
+    // As the hint says: a double-click on empty board adds a note there, open for typing.
+    const box = (await canvas(page).boundingBox())!;
+    await page.mouse.dblclick(box.x + 80, box.y + box.height - 80);
+    await page.getByTestId('note-editor').waitFor();
+    await page.keyboard.type('Second idea');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => Object.values(await pageNotes(page)).map((note) => note.text).sort(), POLL).toEqual(['', 'Second idea']);
   });
 
   it('offers Undo after a delete, which brings the notes back in one step', async () => {
@@ -138,7 +145,9 @@ describe('desktop help (issue #15)', () => {
   it('tells an observer what the role can do, and the outline reads as text', async () => {
     const board = await suite.server.createBoard('Observed');
     const seeder = await connectNodeClient(suite.server.url, board.links.participant);
-    seedNoteGrid(seeder.doc, { count: 1, originX: 200, originY: 200, text: () => 'Read me' });
+    // The second note is long: the outline shows all of it, not its first two lines.
+    const long = 'The letter came in English only, and the helpline was closed when I called. '.repeat(4).trim();
+    seedNoteGrid(seeder.doc, { count: 2, originX: 200, originY: 200, text: (i) => (i === 0 ? 'Read me' : long) });
     seeder.close();
     const page = await openOnLaptop(suite, 'Oli', board.links.observer);
     const explanation = page.getByTestId('readonly-explanation');
@@ -151,6 +160,9 @@ describe('desktop help (issue #15)', () => {
     const style = await textarea.evaluate((el) => ({ border: getComputedStyle(el).borderTopStyle, background: getComputedStyle(el).backgroundColor }));
     expect(style).toEqual({ border: 'none', background: 'rgba(0, 0, 0, 0)' });
     expect(await page.getByTestId('empty-board-hint').count()).toBe(0);
+    const whole = page.locator('.outline-note textarea').nth(1);
+    await expect.poll(() => whole.inputValue(), POLL).toBe(long);
+    expect(await whole.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.clientHeight > 4 * parseFloat(getComputedStyle(el).fontSize))).toBe(true);
     await screenshot(page, 'desktop-observer-explanation');
   });
 
@@ -177,5 +189,7 @@ describe('desktop help (issue #15)', () => {
     await expect.poll(() => alice.getByTestId('connection-status').getAttribute('data-status'), POLL).toBe('live');
     await expect.poll(() => alice.getByTestId('presence-lost').count(), POLL).toBe(0);
     expect(await alice.getByTestId('presence-list').getAttribute('data-stale')).toBe('false');
+    // Bob is listed again from the state the server resends on join, before he next moves.
+    await expect.poll(() => people.allInnerTexts(), POLL).toEqual(expect.arrayContaining([expect.stringContaining('Bob')]));
   });
 });

@@ -86,7 +86,7 @@ describe('outline: moving a note between frames', () => {
       await kim.keyboard.press('Enter');
       await expect.poll(() => moves, POLL).toEqual(['frameRisks', null]);
       await expect.poll(() => focusPlace(kim), POLL).toEqual({ note: NOTE, group: 'unframed', control: 'outline-note-frame' });
-      await expect.poll(() => status.textContent(), POLL).toMatch(/moved.*unframed/i);
+      await expect.poll(() => status.textContent(), POLL).toMatch(/moved.*in no area/i);
 
       // A last edit from the same page: once the server has relayed it, it has
       // relayed every earlier update too, so no extra move is still on its way.

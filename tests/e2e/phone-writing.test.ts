@@ -181,6 +181,23 @@ describe('writing and reading notes on a phone', () => {
     expect(await list.getByTestId('note-list-text').allTextContents()).toEqual(['Letters in Arabic and Tigrinya']);
     await amal.getByTestId('note-list-close').tap();
     await list.waitFor({ state: 'detached' });
+
+    // Deleting their note asks first too; "Keep" keeps it.
+    const theirSpot = await boardToScreen(amal, { x: 100, y: 100 });
+    await amal.touchscreen.tap(theirSpot.x, theirSpot.y);
+    await amal.getByTestId('phone-selection-delete').tap();
+    const confirm = amal.getByTestId('phone-delete-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Someone else wrote this note');
+    const confirming = await axeViolations(amal, '[data-testid="phone-delete-confirm"]', ['button-name', 'color-contrast', 'target-size']);
+    expect(confirming, JSON.stringify(confirming, null, 2)).toEqual([]);
+    await amal.getByTestId('phone-delete-confirm-no').tap();
+    await amal.getByTestId('phone-selection').waitFor();
+    expect((await storedNotes(fran)).theirs).toEqual(before);
+
+    // Once the facilitator lets participants delete only their own notes, Delete is not offered for hers at all.
+    await fran.getByTestId('delete-own-only-toggle').check();
+    await expect.poll(() => amal.getByTestId('phone-selection-delete').count(), POLL).toBe(0);
   });
 
   it('the list shows every note in large type, area by area, for participants and observers alike', async () => {

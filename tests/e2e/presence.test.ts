@@ -96,6 +96,8 @@ describe('presence that moves the camera', () => {
         'Fran brought everyone to this part of the board.',
       );
     }
+    // Fran is told it worked, and for how many.
+    expect(await shownText(fran.getByTestId('summon-notice'))).toBe('The 2 others now see this part of the board.');
 
     // A summons is a jump, not a leash: Pat can look elsewhere afterwards and stays there.
     await setViewport(pat, { x: 0, y: 0, zoom: 1 });

@@ -101,6 +101,9 @@ describe('a facilitator runs a round: translation, closing time, paper answers, 
     expect(filled, JSON.stringify(filled, null, 2)).toEqual([]);
     await facilitator.setViewportSize(PHONE.viewport);
     expect(await facilitator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
+    // On a phone the facilitator's panels open from the bar ("Run"), over the board.
+    await facilitator.getByTestId('phone-controls').click();
+    await controls.getByTestId('round-new-form').waitFor();
     const form = (await controls.getByTestId('round-new-form').boundingBox())!;
     expect(form.x).toBeGreaterThanOrEqual(0);
     expect(form.x + form.width).toBeLessThanOrEqual(PHONE.viewport.width);

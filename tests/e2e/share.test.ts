@@ -8,6 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { linkIdOfToken, parseBoardLink } from '@clapboard/shared';
 import { axeViolations } from './support/axe.ts';
 import { openBoard, screenshot } from './support/browser.ts';
 import { useBrowserSuite } from './support/suite.ts';
@@ -64,6 +65,20 @@ describe('sharing a board', () => {
     console.log('screenshot:', await screenshot(board, 'share-panel'));
     const violations = await axeViolations(board, '[data-testid="share-dialog"]', ['label']);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+
+    // Once the participant link is revoked, the dialog offers to make one instead of showing the dead link.
+    const participant = parseBoardLink(participantLink)!;
+    const facilitatorToken = parseBoardLink(facilitatorLink)!.token!;
+    const linkId = await linkIdOfToken(participant.token!);
+    const revoked = await fetch(`${suite.server.url}/api/boards/${participant.boardId}/links/${linkId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${facilitatorToken}` },
+    });
+    expect(revoked.status).toBe(204);
+    await board.getByTestId('share-close').click();
+    await board.getByTestId('share-open').click();
+    await board.getByTestId('share-make-participant').waitFor();
+    expect(await board.getByTestId('share-participant-url').count()).toBe(0);
 
     // "Forget these links" removes them from this browser.
     await create.bringToFront();

@@ -117,7 +117,7 @@ describe('templates and steps in the browser', () => {
     await writeFile(good, JSON.stringify(saved));
     const framesBefore = Object.values(await pageObjects(facilitator)).filter((object) => object.type === 'frame').length;
     await panel.getByTestId('template-import-file').setInputFiles(good);
-    await expect.poll(() => panel.getByTestId('template-import-status').innerText(), POLL).toBe(`Added “Our retro” from the file: ${saved.frames.length} frames.`);
+    await expect.poll(() => panel.getByTestId('template-import-status').innerText(), POLL).toBe(`Added “Our retro” from the file: ${saved.frames.length} areas.`);
     await expect.poll(async () => Object.values(await pageObjects(facilitator)).filter((object) => object.type === 'frame').length, POLL).toBe(framesBefore + saved.frames.length);
 
     const bad = path.join(directory, `broken-${Date.now()}.json`);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  CURRENT_SCHEMA_VERSION,
   NOTE_SIZE,
   getMetaMap,
   getObjectText,
@@ -76,7 +77,7 @@ describe('objects that are not readable maps', () => {
       for (const [id, value] of Object.entries(junkObjects())) getObjectsMap(doc).set(id, value as never);
       getObjectsMap(doc).set('n1', note);
     });
-    expect(migrateBoardDoc(doc, 'test').to).toBe(3);
+    expect(migrateBoardDoc(doc, 'test').to).toBe(CURRENT_SCHEMA_VERSION);
     expect(readAllObjects(doc)).toEqual([
       { id: 'n1', type: 'note', x: 0, y: 0, width: 200, height: 200, color: 'orange', text: 'Long waits', z: expect.any(Number), frameId: null },
     ]);

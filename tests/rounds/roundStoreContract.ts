@@ -40,6 +40,22 @@ export function roundStoreContract(name: string, open: () => Promise<OpenedRound
       await opened.boards.close();
     });
 
+    it('forgets every round and answer of a deleted board, and none of another board', async () => {
+      const otherBoard = 'board-ssssssssssssssss';
+      await opened.boards.createBoard({ id: otherBoard, tokenHashes: { facilitator: 'g'.repeat(64), participant: 'h'.repeat(64), observer: 'i'.repeat(64) }, initialUpdates: { content: new Uint8Array([0, 0]), control: new Uint8Array([0, 0]) } });
+      await store.createRound({ boardId: otherBoard, roundId, prompt: 'Kept?', k: 3, translations: null, closesAt: null });
+      const gone = newAnswer('erased words');
+      const kept = newAnswer('kept words');
+      expect(await add(gone)).toBe('added');
+      expect(await store.addAnswer(otherBoard, roundId, kept, 100)).toBe('added');
+      await store.deleteBoard(boardId);
+      expect(await store.getRound(boardId, roundId)).toBeNull();
+      expect(await store.listAnswers(boardId, roundId)).toEqual([]);
+      expect(await store.findByReceipt(boardId, gone.receiptHash)).toBeNull();
+      expect((await store.listRounds('open')).map((round) => round.boardId)).toEqual([otherBoard]);
+      expect(await store.listAnswers(otherBoard, roundId)).toEqual([{ answerId: kept.answerId, text: 'kept words', lang: null }]);
+    });
+
     it('creates rounds, once, and reads them back open with no answers', async () => {
       expect(await store.getRound(boardId, roundId)).toEqual({
         boardId,

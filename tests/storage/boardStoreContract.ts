@@ -183,6 +183,48 @@ export function boardStoreContract(name: string, open: () => Promise<{ store: Bo
       expect(replay(await store.loadDocument(key))).toEqual({ initial: 1, a: 1, late: 2, c: 3 });
     });
 
+    it('keeps a retention date, and lists the boards due by a day', async () => {
+      const other = 'board-cccccccccccccccc';
+      await store.createBoard({ id: other, deleteOn: '2031-03-01', tokenHashes: { facilitator: 'g'.repeat(64), participant: 'q'.repeat(64), observer: 'r'.repeat(64) }, initialUpdates: { content: new Uint8Array([0, 0]), control: new Uint8Array([0, 0]) } });
+      expect(await store.retentionDate(other)).toBe('2031-03-01');
+      expect(await store.retentionDate(key.boardId)).toBeNull();
+      expect(await store.listUndatedBoards()).toEqual([key.boardId]);
+      expect(await store.setRetentionDate(key.boardId, '2031-02-01')).toBe(true);
+      expect(await store.setRetentionDate('missing-board-id-000', '2031-02-01')).toBe(false);
+      expect(await store.listUndatedBoards()).toEqual([]);
+      expect(await store.listBoardsDue('2031-01-31')).toEqual([]);
+      expect(await store.listBoardsDue('2031-02-01')).toEqual([key.boardId]);
+      expect((await store.listBoardsDue('2031-03-01')).sort()).toEqual([key.boardId, other].sort());
+    });
+
+    it('deletes a board with its tokens, links, snapshot and log, and nothing of another board', async () => {
+      const other = 'board-dddddddddddddddd';
+      const otherKey: DocKey = { boardId: other, doc: 'content' };
+      await store.createBoard({ id: other, deleteOn: '2031-03-01', tokenHashes: { facilitator: 'h'.repeat(64), participant: 's'.repeat(64), observer: 't'.repeat(64) }, initialUpdates: { content: new Uint8Array([0, 0]), control: new Uint8Array([0, 0]) } });
+      const doc = new Y.Doc();
+      await store.appendUpdate(key, updateSetting(doc, 'a', 1));
+      await compactDocument(store, key);
+      await store.appendUpdate(key, updateSetting(doc, 'b', 2));
+      await store.appendUpdate(otherKey, updateSetting(new Y.Doc(), 'kept', 3));
+      await store.addLink(key.boardId, { tokenHash: 'l'.repeat(64), role: 'facilitator' }, 10);
+      await store.setRetentionDate(key.boardId, '2030-01-01');
+
+      expect(await store.deleteBoard(key.boardId)).toBe(true);
+      expect(await store.getBoard(key.boardId)).toBeNull();
+      for (const hash of ['f', 'p', 'o', 'l'].map((letter) => letter.repeat(64))) expect(await store.roleForTokenHash(key.boardId, hash)).toBeNull();
+      expect(await store.listLinks(key.boardId)).toEqual([]);
+      for (const doc of [key, controlKey]) {
+        expect(await store.loadDocument(doc)).toEqual({ snapshot: null, updates: [], seqs: [], snapshotVersion: 0, lastSeq: 0 });
+        expect(await store.countUpdates(doc)).toBe(0);
+      }
+      expect(await store.retentionDate(key.boardId)).toBeNull();
+      expect(await store.listBoardsDue('2032-01-01')).toEqual([other]);
+      expect(await store.deleteBoard(key.boardId)).toBe(false);
+      // The other board is whole.
+      expect(await store.roleForTokenHash(other, 's'.repeat(64))).toBe('participant');
+      expect(replay(await store.loadDocument(otherKey))).toEqual({ kept: 3 });
+    });
+
     it('keeps everything across close and reopen', async () => {
       if (!reopen) return;
       const doc = new Y.Doc();

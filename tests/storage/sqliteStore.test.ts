@@ -175,7 +175,7 @@ describe('SqliteBoardStore writer thread', () => {
     await store.close();
     // Back to schema 1, snapshot and all, as an older server left it.
     const older = new Database(filename);
-    older.exec("DROP TABLE anonymous_notes; DROP TABLE votes; DROP TABLE round_answers; DROP TABLE rounds; ALTER TABLE doc_snapshots DROP COLUMN version; ALTER TABLE boards ADD COLUMN title TEXT NOT NULL DEFAULT 'Old'; PRAGMA user_version = 1;");
+    older.exec("DROP TABLE contacts; DROP TABLE monitoring_counts; DROP INDEX boards_by_delete_on; ALTER TABLE boards DROP COLUMN delete_on; DROP TABLE anonymous_notes; DROP TABLE votes; DROP TABLE round_answers; DROP TABLE rounds; ALTER TABLE doc_snapshots DROP COLUMN version; ALTER TABLE boards ADD COLUMN title TEXT NOT NULL DEFAULT 'Old'; PRAGMA user_version = 1;");
     older.close();
 
     const reopened = await openStore();

@@ -44,5 +44,10 @@ export class GatedStore implements BoardStore {
   countUpdates: BoardStore['countUpdates'] = (key) => this.inner.countUpdates(key);
   /** Present exactly when the wrapped store has it, so compaction takes the same path as without the gate. */
   readonly compactLog: BoardStore['compactLog'];
+  retentionDate: BoardStore['retentionDate'] = (boardId) => this.inner.retentionDate(boardId);
+  setRetentionDate: BoardStore['setRetentionDate'] = (boardId, deleteOn) => this.inner.setRetentionDate(boardId, deleteOn);
+  listBoardsDue: BoardStore['listBoardsDue'] = (today) => this.inner.listBoardsDue(today);
+  listUndatedBoards: BoardStore['listUndatedBoards'] = () => this.inner.listUndatedBoards();
+  deleteBoard: BoardStore['deleteBoard'] = (boardId) => this.inner.deleteBoard(boardId);
   close: BoardStore['close'] = () => this.inner.close();
 }

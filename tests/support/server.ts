@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { buildApp, listenApp, loadConfig, type BuildAppOptions, type ClapboardApp } from '@clapboard/server';
-import { CreateBoardResponseSchema, parseBoardLink, type CreateBoardResponse, type Role } from '@clapboard/shared';
+import { CreateBoardResponseSchema, parseBoardLink, type CreateBoardRequest, type CreateBoardResponse, type Role } from '@clapboard/shared';
 
 export interface CreatedBoard extends CreateBoardResponse {
   tokens: Record<Role, string>;
@@ -29,6 +29,9 @@ export interface TestServerOptions {
   roundStore?: BuildAppOptions['roundStore'];
   fanout?: BuildAppOptions['fanout'];
   revocations?: BuildAppOptions['revocations'];
+  deletions?: BuildAppOptions['deletions'];
+  /** The retention sweep's clock. */
+  now?: BuildAppOptions['now'];
   /** Runs after buildApp, before listen: register a test route or message handler. */
   beforeListen?: (app: ClapboardApp) => void | Promise<void>;
 }
@@ -53,7 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       callback();
     },
   });
-  const app = await buildApp({ config, logStream, ...(options.store ? { store: options.store } : {}), ...(options.roundStore ? { roundStore: options.roundStore } : {}), ...(options.fanout ? { fanout: options.fanout } : {}), ...(options.revocations ? { revocations: options.revocations } : {}) });
+  const app = await buildApp({ config, logStream, ...(options.store ? { store: options.store } : {}), ...(options.roundStore ? { roundStore: options.roundStore } : {}), ...(options.fanout ? { fanout: options.fanout } : {}), ...(options.revocations ? { revocations: options.revocations } : {}), ...(options.deletions ? { deletions: options.deletions } : {}), ...(options.now ? { now: options.now } : {}) });
   await options.beforeListen?.(app);
   const url = await listenApp(app, config);
   return {
@@ -68,10 +71,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 export async function createBoard(baseUrl: string, title = 'Test board'): Promise<CreatedBoard> {
+  return createBoardWith(baseUrl, { title });
+}
+
+/** A board from any `POST /api/boards` body (a statement, a template, a retention date). */
+export async function createBoardWith(baseUrl: string, request: CreateBoardRequest): Promise<CreatedBoard> {
   const response = await fetch(`${baseUrl}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify(request),
   });
   if (response.status !== 201) throw new Error(`create board: ${response.status} ${await response.text()}`);
   const body = CreateBoardResponseSchema.parse(await response.json());

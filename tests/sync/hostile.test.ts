@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode, getObjectsMap, insertObject } from '@clapboard/shared';
+import { CloseCode, MAX_OBJECT_TEXT, getObjectsMap, insertObject } from '@clapboard/shared';
 import { connectSynced, type Client } from '../support/clients.ts';
 import { encodeAwareness, encodeSyncUpdate, openRawSocket, type RawSocket } from '../support/rawSocket.ts';
 import { startTestServer, type CreatedBoard, type TestServer } from '../support/server.ts';
@@ -129,7 +129,7 @@ describe('hostile input closes only the offending connection', () => {
 
   it('a client that stops reading is dropped instead of buffered without bound', async () => {
     await server.close();
-    server = await startTestServer({ env: { MAX_BUFFERED_BYTES: String(256 * 1024), MAX_PAYLOAD_BYTES: String(1024 * 1024) } });
+    server = await startTestServer({ env: { MAX_BUFFERED_BYTES: String(256 * 1024), MAX_PAYLOAD_BYTES: String(1024 * 1024), MAX_BOARD_BYTES: String(1024 * 1024 * 1024) } });
     board = await server.createBoard('Slow');
     a.destroy();
     b.destroy();
@@ -140,10 +140,13 @@ describe('hostile input closes only the offending connection', () => {
     (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
     await waitFor(() => expect(server.app.rooms.stats().connections).toBe(3));
 
-    const big = 'x'.repeat(200 * 1024);
+    // About 200 KB an update: ten notes of the longest text a note may hold (MAX_OBJECT_TEXT).
+    const full = 'x'.repeat(MAX_OBJECT_TEXT);
     for (let round = 0; round < 200 && server.app.rooms.stats().connections === 3; round += 1) {
-      const id = insertObject(a.doc, note(''));
-      (getObjectsMap(a.doc).get(id)!.get('text') as Y.Text).insert(0, big);
+      let id = '';
+      a.doc.transact(() => {
+        for (let i = 0; i < 10; i += 1) id = insertObject(a.doc, note(full));
+      });
       await waitFor(() => expect(getObjectsMap(b.doc).has(id)).toBe(true));
     }
     await waitFor(() => expect(server.app.rooms.stats().connections).toBe(2));

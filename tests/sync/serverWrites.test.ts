@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MemoryBoardStore } from '@clapboard/server';
-import { CloseCode, SERVER_WRITTEN_CONTROL_ROOTS, getObjectsMap, insertObject, roomName } from '@clapboard/shared';
+import { CloseCode, MAX_OBJECT_TEXT, SERVER_WRITTEN_CONTROL_ROOTS, getObjectsMap, insertObject, roomName } from '@clapboard/shared';
 import { connectClient, connectSynced, type Client } from '../support/clients.ts';
 import { GatedStore } from '../support/gatedStore.ts';
 import { openRawSocket } from '../support/rawSocket.ts';
@@ -121,7 +121,7 @@ describe('a connection closed for not reading learns why', () => {
   });
 
   it('receives SlowConsumer once it reads again', async () => {
-    server = await startTestServer({ env: { MAX_BUFFERED_BYTES: String(256 * 1024), MAX_PAYLOAD_BYTES: String(1024 * 1024) } });
+    server = await startTestServer({ env: { MAX_BUFFERED_BYTES: String(256 * 1024), MAX_PAYLOAD_BYTES: String(1024 * 1024), MAX_BOARD_BYTES: String(1024 * 1024 * 1024) } });
     const board = await server.createBoard('Slow');
     const writer = await connectSynced(server.syncUrl, board.id, board.tokens.participant);
     const slow = await openRawSocket(`${server.syncUrl}/${board.id}?token=${board.tokens.observer}`);
@@ -129,10 +129,13 @@ describe('a connection closed for not reading learns why', () => {
     tcp.pause();
     const room = () => server.app.rooms.get({ boardId: board.id, doc: 'content' })!;
     const serverSideOpen = () => [...room().allConnections()].filter((connection) => connection.open).length;
-    const big = 'x'.repeat(200 * 1024);
+    // About 200 KB an update: ten notes of the longest text a note may hold (MAX_OBJECT_TEXT).
+    const full = 'x'.repeat(MAX_OBJECT_TEXT);
     for (let round = 0; round < 200 && serverSideOpen() === 2; round += 1) {
-      const id = insertObject(writer.doc, note(''));
-      (getObjectsMap(writer.doc).get(id)!.get('text') as Y.Text).insert(0, big);
+      let id = '';
+      writer.doc.transact(() => {
+        for (let i = 0; i < 10; i += 1) id = insertObject(writer.doc, note(full));
+      });
       await waitFor(() => expect(getObjectsMap(room().doc).has(id)).toBe(true));
     }
     expect(serverSideOpen()).toBe(1);

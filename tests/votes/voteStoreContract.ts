@@ -41,6 +41,16 @@ export function voteStoreContract(name: string, open: () => Promise<OpenedVoteSt
       await opened.boards.close();
     });
 
+    it('forgets every vote of a deleted board, and none of another board', async () => {
+      const otherBoard = 'board-wwwwwwwwwwwwwwww';
+      await opened.boards.createBoard({ id: otherBoard, tokenHashes: { facilitator: 'g'.repeat(64), participant: 'h'.repeat(64), observer: 'i'.repeat(64) }, initialUpdates: { content: new Uint8Array([0, 0]), control: new Uint8Array([0, 0]) } });
+      await store.createVote(newVote());
+      await store.createVote(newVote({ boardId: otherBoard }));
+      await store.deleteBoard(boardId);
+      expect(await store.getVote(boardId, voteId)).toBeNull();
+      expect(await store.getVote(otherBoard, voteId)).toMatchObject({ boardId: otherBoard, state: 'open' });
+    });
+
     it('creates a vote once and reads it back open, every target at zero', async () => {
       await store.createVote(newVote());
       expect(await store.getVote(boardId, voteId)).toEqual({

@@ -1,19 +1,14 @@
-import { INK_PALETTE, resolveConnector, type BoardObject, type Rect } from '@clapboard/shared';
+import type { BoardObject, Rect } from '@clapboard/shared';
+import { drawBlocks, type BlockBuckets } from '@clapboard/shared/render';
 import type { BoardStore } from '../model/BoardStore.ts';
-import { THEME, simpleFill } from './theme.ts';
+
+export type { BlockBuckets } from '@clapboard/shared/render';
 
 /**
- * Rectangles to fill, as x, y, width, height runs, by fill colour. Kept by
- * the caller (one per layer) and reused from frame to frame, so drawing ten
- * thousand blocks allocates nothing.
- */
-export type BlockBuckets = Map<string, number[]>;
-
-/**
- * Zoomed-out level of detail: every visible object as a plain block, drawn
- * in one pass with one path per fill colour (nine fills for ten thousand
- * notes) instead of one Konva node each. Text is unreadable at this size, so
- * it is not drawn. Returns how many objects were drawn.
+ * Zoomed-out level of detail: every visible object as a plain block, by the
+ * shared drawBlocks (the PNG export draws large boards with it too), with
+ * connector ends looked up in the page's store. Returns how many objects
+ * were drawn.
  */
 export function drawSimple(
   ctx: CanvasRenderingContext2D,
@@ -24,46 +19,5 @@ export function drawSimple(
   zoom: number,
   buckets: BlockBuckets,
 ): number {
-  const right = visible.x + visible.width;
-  const bottom = visible.y + visible.height;
-  for (const list of buckets.values()) list.length = 0;
-  let drawn = 0;
-  ctx.lineWidth = 1 / zoom;
-  for (const object of objects) {
-    if (hidden.has(object.id)) continue;
-    if (object.type === 'connector') continue;
-    if (object.x > right || object.y > bottom || object.x + object.width < visible.x || object.y + object.height < visible.y) continue;
-    drawn += 1;
-    if (object.type === 'frame') {
-      // Frames are few and sit below everything: draw them straight away.
-      ctx.fillStyle = THEME.frameFill;
-      ctx.fillRect(object.x, object.y, object.width, object.height);
-      ctx.strokeStyle = THEME.frameStroke;
-      ctx.strokeRect(object.x, object.y, object.width, object.height);
-      continue;
-    }
-    const fill = simpleFill(object) ?? INK_PALETTE.gray;
-    let list = buckets.get(fill);
-    if (!list) buckets.set(fill, (list = []));
-    list.push(object.x, object.y, object.width, object.height);
-  }
-  for (const [fill, list] of buckets) {
-    if (list.length === 0) continue;
-    ctx.fillStyle = fill;
-    ctx.beginPath();
-    for (let i = 0; i < list.length; i += 4) ctx.rect(list[i]!, list[i + 1]!, list[i + 2]!, list[i + 3]!);
-    ctx.fill();
-  }
-  ctx.strokeStyle = INK_PALETTE.gray;
-  ctx.beginPath();
-  for (const object of objects) {
-    if (object.type !== 'connector' || hidden.has(object.id)) continue;
-    const line = resolveConnector(object, store.rectOf);
-    if (!line) continue;
-    drawn += 1;
-    ctx.moveTo(line.from.x, line.from.y);
-    ctx.lineTo(line.to.x, line.to.y);
-  }
-  ctx.stroke();
-  return drawn;
+  return drawBlocks(ctx, objects, store.rectOf, visible, hidden, zoom, buckets);
 }

@@ -6,6 +6,7 @@ import type { CanvasController } from './CanvasController.ts';
 import { drawOverlay } from './drawOverlay.ts';
 import { drawSimple, type BlockBuckets } from './drawSimple.ts';
 import { ObjectNode } from './nodes/ObjectNode.tsx';
+import { ThemeAreas } from './nodes/ThemeNode.tsx';
 
 /** Dragged objects are drawn wherever they are, and none of them is hidden. */
 const EVERYWHERE = Object.freeze({ x: -1e9, y: -1e9, width: 2e9, height: 2e9 });
@@ -57,6 +58,8 @@ export function ContentLayer({ controller, layerRef }: { controller: CanvasContr
   );
   return (
     <Layer ref={ref} listening={false}>
+      {/* Themes' areas first: behind every object, at every level of detail. */}
+      <ThemeAreas controller={controller} />
       {visible.lod === 'simple' ? (
         <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
       ) : (

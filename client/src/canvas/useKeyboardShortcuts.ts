@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import i18n from 'i18next';
 import { compareStacking } from '@clapboard/shared';
 import type { BoardEditor } from '../editor/BoardEditor.ts';
 
@@ -34,6 +35,8 @@ export function useKeyboardShortcuts(editor: BoardEditor, canvas: RefObject<HTML
       }
       if (mod && key === 'y') return void (handled(), editor.redo());
       if (mod && key === 'd') return void (handled(), editor.duplicate());
+      // "Make theme" (synthesis): G for group, as in drawing tools.
+      if (mod && key === 'g') return void (handled(), editor.themes.makeThemeFromSelection(i18n.t('themes.newName')));
       if (mod && key === 'c') {
         // The copy event (below) also puts JSON on the system clipboard.
         editor.copy();

@@ -12,8 +12,10 @@ import { AnonymousNotesApi } from './anonymousNotesApi.ts';
 import { TemplatesApi } from './templatesApi.ts';
 import { writerKeyFor } from './writerKey.ts';
 import { ConnectionEnd } from './connectionEnd.ts';
+import { PrivacyApi } from './privacyApi.ts';
 import { LinksApi } from './linksApi.ts';
 import { ServerClock } from './serverClock.ts';
+import { forgetDepartedPeers } from './forgetDepartedPeers.ts';
 
 /**
  * Everything that ties one board to the network: the content and control
@@ -38,6 +40,8 @@ export class BoardConnection {
   readonly votes: VotesApi;
   /** Anonymous notes over HTTP, with this link's token: they never go through the documents above either. */
   readonly anonymousNotes: AnonymousNotesApi;
+  /** Equality monitoring, contacts and the retention date over HTTP (docs/protocol.md, "Data protection"). */
+  readonly privacy: PrivacyApi;
   /** Adding templates to the board (facilitators): the server builds them, from its own Yjs client. */
   readonly templates: TemplatesApi;
   /** The board's links, for facilitators (co-facilitators; rotate, revoke). */
@@ -70,6 +74,7 @@ export class BoardConnection {
     this.anonymousNotes = new AnonymousNotesApi(session.boardId, dev ? null : token);
     this.links = new LinksApi(session.boardId, dev ? null : token);
     this.templates = new TemplatesApi(session.boardId, dev ? null : token);
+    this.privacy = new PrivacyApi(session.boardId, dev ? null : token);
     // Offline first: whatever this browser saw last time shows at once, and
     // edits made without a network survive a reload until they are sent.
     const key = offlineStoreName(session, dev);
@@ -101,11 +106,17 @@ export class BoardConnection {
       this.ended.watch(this.providers, () => {
         this.disconnect();
         this.tracker.end();
+        // An erased board leaves no copy on this device either: the offline copy goes too.
+        if (this.ended.current === 'deleted') for (const store of this.persistence) void store.clearData();
       });
       this.clock.start();
       this.cleanup.push(() => this.clock.stop());
       new DurabilityProbe(content, () => this.tracker.checkpoint(), (checkpoint) => this.tracker.storedUpTo(checkpoint));
-      content.on('status', ({ status }) => this.tracker.socket(status === 'connected'));
+      content.on('status', ({ status }) => {
+        // The provider has just dropped everyone else's presence (see forgetDepartedPeers).
+        if (status === 'disconnected') forgetDepartedPeers(this.awareness);
+        this.tracker.socket(status === 'connected');
+      });
       content.on('sync', (synced: boolean) => {
         this.tracker.sync(synced);
         if (synced && !this.contentSynced) {

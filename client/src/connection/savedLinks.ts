@@ -57,6 +57,21 @@ export class SavedLinksStore {
     return merged;
   }
 
+  /** Drops the links of these roles (revoked or replaced since they were saved); returns what is left. */
+  drop(boardId: string, roles: readonly Role[]): SavedBoardLinks | null {
+    const previous = this.get(boardId);
+    if (!previous || roles.length === 0) return previous;
+    const links = { ...previous.links };
+    for (const role of roles) delete links[role];
+    const kept: SavedBoardLinks = { ...previous, links };
+    try {
+      this.storage.setItem(KEY_PREFIX + boardId, JSON.stringify(kept));
+    } catch {
+      // As in save(): this page still shows the right links.
+    }
+    return kept;
+  }
+
   forget(boardId: string): void {
     this.storage.removeItem(KEY_PREFIX + boardId);
   }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import {
+  DELETE_OWN_ONLY_SETTING,
   HIDE_CURSORS_SETTING,
   LOCAL_USER_ORIGIN,
   LOCKED_FRAMES_SETTING,
@@ -66,6 +67,10 @@ export class BoardControls {
 
   setHideCursors(on: boolean): void {
     if (this.canControl) this.setFlag(HIDE_CURSORS_SETTING, on);
+  }
+
+  setDeleteOwnOnly(on: boolean): void {
+    if (this.canControl) this.setFlag(DELETE_OWN_ONLY_SETTING, on);
   }
 
   setFrameLocked(frameId: string, on: boolean): void {

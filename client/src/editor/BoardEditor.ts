@@ -5,7 +5,9 @@ import {
   center,
   cleanBoardTitle,
   frameAt,
+  getObjectMap,
   getObjectsMap,
+  getThemesMap,
   type BoardObject,
   type ConnectorEnd,
   type EngagementStatement,
@@ -15,6 +17,7 @@ import {
   type Role,
 } from '@clapboard/shared';
 import { BoardStore } from '../model/BoardStore.ts';
+import type { OwnWriters } from '../model/OwnWriters.ts';
 import { Observable } from '../model/Observable.ts';
 import { SelectionStore } from '../model/SelectionStore.ts';
 import { AnonymousNotesGate } from './AnonymousNotesGate.ts';
@@ -22,6 +25,7 @@ import { BoardControls } from './BoardControls.ts';
 import { copySet, readClipboard, writeClipboard } from './clipboard.ts';
 import * as commands from './commands.ts';
 import { setBoardTitle } from './settingsCommands.ts';
+import { ThemeCommands } from './ThemeCommands.ts';
 import { setStatement } from './statementCommands.ts';
 import { NoteWriting, landingInView, noteLanding } from './NoteWriting.ts';
 import { ViewportController } from './ViewportController.ts';
@@ -43,7 +47,7 @@ export interface Deletion {
 }
 
 export interface EditorNotice {
-  kind: 'pasteRejected' | 'duplicateRejected' | 'locked';
+  kind: 'pasteRejected' | 'duplicateRejected' | 'locked' | 'deleteOwnOnly';
   seq: number;
 }
 
@@ -76,6 +80,8 @@ export class BoardEditor {
   readonly controls: BoardControls;
   /** Whether notes are written in a sheet first (phones), and the one being written (see NoteWriting). */
   readonly writing = new NoteWriting();
+  /** Themes, tags and duplicates (synthesis, issue #10). */
+  readonly themes: ThemeCommands;
   private clipboard: BoardObject[] = [];
   private pasteCount = 0;
   /** Set while arrow-key nudges follow one another, so a held key is one undo step. */
@@ -90,6 +96,11 @@ export class BoardEditor {
      * gets a private one, so a rename there reaches nobody.
      */
     readonly controlDoc: Y.Doc = new Y.Doc(),
+    /**
+     * Which objects this browser added, over reloads (localStorage). Without
+     * it (tests, offscreen renders) only this page's own document counts.
+     */
+    readonly own: OwnWriters | null = null,
   ) {
     this.store = new BoardStore(doc);
     this.canEdit = canWrite(role, 'content');
@@ -103,11 +114,12 @@ export class BoardEditor {
     });
     // Only this person's own edits are undoable: a remote change is never
     // reverted by someone else's Ctrl+Z.
-    this.undoManager = new Y.UndoManager(getObjectsMap(doc), {
+    this.undoManager = new Y.UndoManager([getObjectsMap(doc), getThemesMap(doc)], {
       trackedOrigins: new Set([LOCAL_USER_ORIGIN]),
       captureTimeout: 400,
     });
     this.store.subscribe(() => this.selection.prune((id) => !!this.store.get(id)));
+    this.themes = new ThemeCommands(this);
     // Any other step (or Ctrl+Z) makes the toast's "Undo" mean something else: withdraw it.
     const withdrawDeletion = () => {
       const deletion = this.lastDeletion.get();
@@ -118,6 +130,7 @@ export class BoardEditor {
   }
 
   destroy(): void {
+    this.themes.destroy();
     this.anonymousNotes.destroy();
     this.controls.destroy();
     this.undoManager.destroy();
@@ -160,7 +173,11 @@ export class BoardEditor {
   moveSelection(dx: number, dy: number, ids: readonly string[] = this.selection.current): void {
     const movable = this.unlocked(ids);
     if (!this.canEdit || movable.length === 0) return;
-    this.run(() => commands.moveObjects(this.doc, this.store, movable, dx, dy));
+    // Dragged into or out of a theme's area: membership changes in the same undo step.
+    this.run(() => {
+      commands.moveObjects(this.doc, this.store, movable, dx, dy);
+      this.themes.followMoves(movable);
+    });
   }
 
   /** Arrow-key moves: a run of them (a held key) undoes in one step. */
@@ -184,7 +201,7 @@ export class BoardEditor {
   }
 
   deleteSelection(): void {
-    const ids = this.unlocked(this.selection.current);
+    const ids = this.deletable(this.unlocked(this.selection.current));
     if (!this.canEdit || ids.length === 0) return;
     this.selection.clear();
     this.deleteAsOneStep(ids);
@@ -192,9 +209,34 @@ export class BoardEditor {
 
   /** Deletes these objects (the outline's per-note delete), whatever is selected. */
   deleteObjects(ids: readonly string[]): void {
-    const deletable = this.unlocked(ids);
+    const deletable = this.deletable(this.unlocked(ids));
     if (!this.canEdit || deletable.length === 0) return;
     this.deleteAsOneStep(deletable);
+  }
+
+  /** Whether this browser put the object on the board (whoever moved or recoloured it since). */
+  wrote(id: string): boolean {
+    const map = getObjectMap(this.doc, id);
+    if (!map) return false;
+    return this.own ? this.own.wrote(map) : map._item?.id.client === this.doc.clientID;
+  }
+
+  /** Whether this person may delete `id` now: not locked, and theirs when the board lets participants delete only their own notes. */
+  mayDelete(id: string): boolean {
+    if (!this.canEdit || this.controls.isLocked(id)) return false;
+    return !this.ownOnlyDeletes() || this.wrote(id);
+  }
+
+  private ownOnlyDeletes(): boolean {
+    return this.role === 'participant' && this.controls.model.deleteOwnOnly.get();
+  }
+
+  /** The ids this person may delete; says so when the board's own-notes rule left some out. */
+  private deletable(ids: readonly string[]): readonly string[] {
+    if (!this.ownOnlyDeletes()) return ids;
+    const own = ids.filter((id) => this.wrote(id));
+    if (own.length < ids.length) this.announce('deleteOwnOnly');
+    return own;
   }
 
   /** Takes back `deletion` if it is still this person's newest undo step; false if it is not (nothing changes). */

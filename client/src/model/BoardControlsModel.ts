@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { NO_LOCKS, getSettingsMap, getTimersMap, readBoardLocks, readHideCursors, readTimer, sameLocks, type BoardLocks, type Timer } from '@clapboard/shared';
+import { NO_LOCKS, getSettingsMap, getTimersMap, readBoardLocks, readDeleteOwnOnly, readHideCursors, readTimer, sameLocks, type BoardLocks, type Timer } from '@clapboard/shared';
 import { Observable } from './Observable.ts';
 
 /**
@@ -10,6 +10,8 @@ import { Observable } from './Observable.ts';
 export class BoardControlsModel {
   readonly locks = new Observable<BoardLocks>(NO_LOCKS);
   readonly hideCursors = new Observable<boolean>(false);
+  /** Participants may delete only notes their own browser added (a page-side courtesy; see DELETE_OWN_ONLY_SETTING). */
+  readonly deleteOwnOnly = new Observable<boolean>(false);
   readonly timer = new Observable<Timer | null>(null);
   private readonly settings: Y.Map<unknown>;
   private readonly timers: Y.Map<unknown>;
@@ -33,6 +35,7 @@ export class BoardControlsModel {
     // A title change lands here too: keep the same objects, so nothing re-renders for it.
     if (!sameLocks(locks, this.locks.get())) this.locks.set(locks);
     this.hideCursors.set(readHideCursors(this.controlDoc));
+    this.deleteOwnOnly.set(readDeleteOwnOnly(this.controlDoc));
   };
 
   private readonly handleTimers = (): void => {

@@ -9,6 +9,7 @@ import { CanvasController } from '../canvas/CanvasController.ts';
 import { Minimap } from '../canvas/Minimap.tsx';
 import { loadColor, loadDisplayName } from '../presence/identity.ts';
 import { Presence } from '../presence/Presence.ts';
+import { OwnWriters } from '../model/OwnWriters.ts';
 import { installTestHook } from '../testing/installTestHook.ts';
 import { BoardHeader } from '../panels/BoardHeader.tsx';
 import { EditorNotices } from '../panels/EditorNotices.tsx';
@@ -19,6 +20,7 @@ import { PresencePanel } from '../panels/PresencePanel.tsx';
 import { PhoneBoard } from '../panels/phone/PhoneBoard.tsx';
 import { usePhoneLayout } from '../panels/phone/usePhoneLayout.ts';
 import { RoundsPanel } from '../panels/rounds/RoundsPanel.tsx';
+import { SynthesisPanel } from '../panels/synthesis/SynthesisPanel.tsx';
 import { VotesPanel } from '../panels/votes/VotesPanel.tsx';
 import { AnonymousNotesPanel } from '../panels/anonymousNotes/AnonymousNotesPanel.tsx';
 import { StepPanel } from '../panels/templates/StepPanel.tsx';
@@ -42,7 +44,7 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
   const role = connection.session.role;
 
   useEffect(() => {
-    const editor = new BoardEditor(connection.contentDoc, role, connection.controlDoc);
+    const editor = new BoardEditor(connection.contentDoc, role, connection.controlDoc, new OwnWriters(connection.contentDoc, connection.session.boardId, role));
     connection.addLocalOrigin(editor.undoManager);
     const controller = new CanvasController(editor);
     const name = loadDisplayName((n) => i18n.t('presence.guest', { number: n }));
@@ -136,6 +138,8 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
             <AnonymousNotesPanel connection={connection} role={role} />
             {!phone && <PresencePanel presence={presence} initialName={name} isFacilitator={role === 'facilitator'} tracker={connection.tracker} />}
             <TemplatesPanel connection={connection} role={role} />
+            {/* Themes on a phone: facilitators have them in their panels; for participants the canvas and list show them. */}
+            {(!phone || phoneControls) && <SynthesisPanel />}
             {!phone && <Outline />}
           </aside>
         </div>

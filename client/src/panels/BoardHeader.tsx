@@ -7,8 +7,11 @@ import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { ShortcutHelp } from './help/ShortcutHelp.tsx';
 import { useBoardTitle } from './useBoardTitle.ts';
 import { StatementControl } from './statement/StatementControl.tsx';
+import { MonitoringButton } from './monitoring/MonitoringButton.tsx';
 import { RoomDisplayButton } from './roomDisplay/RoomDisplayButton.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
+import { ExportMenu } from './export/ExportMenu.tsx';
+import { SaidDidLink } from './actions/SaidDidLink.tsx';
 
 /** Title (editable by facilitators only: it lives in the control document), connection and role. */
 export function BoardHeader({ connection, role }: { connection: BoardConnection; role: Role }) {
@@ -55,7 +58,10 @@ export function BoardHeader({ connection, role }: { connection: BoardConnection;
         </>
       )}
       <StatementControl connection={connection} />
+      <MonitoringButton privacy={connection.privacy} role={role} />
+      <SaidDidLink boardId={connection.session.boardId} />
       <ShareButton connection={connection} />
+      <ExportMenu connection={connection} />
       <RoomDisplayButton connection={connection} />
       <ConnectionIndicator tracker={connection.tracker} />
       <ShortcutHelp />

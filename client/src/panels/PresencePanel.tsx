@@ -29,6 +29,8 @@ export function PresencePanel({ presence, initialName, isFacilitator, tracker }:
   const following = useObservable(presence.following);
   const summonedBy = useObservable(presence.summonedBy);
   const [name, setName] = useState(initialName);
+  /** How many others were brought here by this facilitator's last "Bring everyone to me" (null before any). */
+  const [sentTo, setSentTo] = useState<number | null>(null);
   const self = peers.find((peer) => peer.isSelf);
   // Whoever follows this person sees what they see: a leader should know their screen is being watched.
   const followers = self ? peers.filter((peer) => !peer.isSelf && peer.following === self.clientId).length : 0;
@@ -102,12 +104,19 @@ export function PresencePanel({ presence, initialName, isFacilitator, tracker }:
         </p>
       )}
       {isFacilitator && (
-        <button type="button" data-testid="summon-everyone" onClick={() => presence.summonEveryone()}>
+        <button
+          type="button"
+          data-testid="summon-everyone"
+          onClick={() => {
+            presence.summonEveryone();
+            setSentTo(peers.filter((peer) => !peer.isSelf).length);
+          }}
+        >
           {t('presence.summon')}
         </button>
       )}
       <p role="status" className="summon-notice" data-testid="summon-notice">
-        {summonedBy ? t('presence.summoned', { name: isolate(summonedBy) }) : ''}
+        {summonedBy ? t('presence.summoned', { name: isolate(summonedBy) }) : sentTo !== null ? t('presence.summonSent', { count: sentTo }) : ''}
       </p>
     </section>
   );

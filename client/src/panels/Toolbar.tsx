@@ -3,6 +3,7 @@ import { NOTE_COLORS, NOTE_PALETTE, type NoteColor } from '@clapboard/shared';
 import type { Tool } from '../editor/BoardEditor.ts';
 import { useEditor, useObservable } from '../editor/EditorContext.ts';
 import { useSyncExternalStore } from 'react';
+import { MakeThemeButton } from './synthesis/MakeThemeButton.tsx';
 
 const TOOLS: { tool: Tool; key: string; icon: string }[] = [
   { tool: 'select', key: 'V', icon: '↖' },
@@ -62,6 +63,7 @@ export function Toolbar() {
         <button type="button" data-testid="delete" disabled={!hasSelection} onClick={() => editor.deleteSelection()}>
           {t('toolbar.delete')}
         </button>
+        <MakeThemeButton />
       </div>
       {selectedNotes.length > 0 && (
         <div className="tool-group colors" role="group" aria-label={t('toolbar.noteColor')}>

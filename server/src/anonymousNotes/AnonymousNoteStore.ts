@@ -23,6 +23,8 @@ export interface AnonymousNoteStore {
   find(boardId: string, receiptHash: string): Promise<string | null>;
   /** Forgets a receipt hash; the note it named, or null if this board has no such hash. */
   remove(boardId: string, receiptHash: string): Promise<string | null>;
+  /** Forgets every receipt hash of a board (it is being erased, server/src/privacy); resolves once durable. */
+  deleteBoard(boardId: string): Promise<void>;
   /** Lets writes already made finish, then releases resources. */
   close(): Promise<void>;
 }

@@ -31,6 +31,11 @@ export class MemoryAnonymousNoteStore implements AnonymousNoteStore {
     return answerId;
   }
 
+  async deleteBoard(boardId: string): Promise<void> {
+    this.assertOpen();
+    this.boards.delete(boardId);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import type { AnonymousNoteMutation, WorkerRequestBody } from '../storage/sqliteWorkerProtocol.ts';
+import { StorageWorkerError } from '../storage/sqliteWorkerLink.ts';
 import { WriterBatch } from '../storage/WriterBatch.ts';
 import type { AddNoteOutcome, AnonymousNoteStore } from './AnonymousNoteStore.ts';
 import { ANONYMOUS_NOTE_SQL } from './sqliteAnonymousNoteShared.mjs';
@@ -36,6 +37,12 @@ export class SqliteAnonymousNoteStore implements AnonymousNoteStore {
 
   remove(boardId: string, receiptHash: string): Promise<string | null> {
     return this.mutate({ kind: 'remove', boardId, receiptHash });
+  }
+
+  /** Its rows only; SqliteBoardStore.deleteBoard erases every table keyed by the board again, and reclaims the space. */
+  deleteBoard(boardId: string): Promise<void> {
+    if (this.batch.isClosed) return Promise.reject(new StorageWorkerError('store is closed'));
+    return this.batch.track(this.write({ op: 'eraseRows', boardId, tables: ['anonymous_notes'] }));
   }
 
   /** Writes made before this still commit; writes after it reject. */

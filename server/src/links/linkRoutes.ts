@@ -4,13 +4,14 @@ import {
   ApiErrorCode,
   CloseCode,
   CreateLinkRequestSchema,
+  LINK_ROLES,
   MAX_LINKS_PER_BOARD,
-  ROLES,
   boardLink,
+  saidDidLink,
   type BoardLinkInfo,
   type CreatedLinkResponse,
+  type LinkRole,
   type ListLinksResponse,
-  type Role,
 } from '@clapboard/shared';
 import { generateToken, hashToken, linkIdFor } from '../auth/capabilityTokens.ts';
 import { routeAccess, type Caller } from '../auth/routeAccess.ts';
@@ -59,8 +60,9 @@ export const linkRoutes = fp<LinkRoutesOptions>(
       if (!link) sendError(reply, 404, ApiErrorCode.NotFound, 'no such link');
       return link;
     };
-    const created = (reply: FastifyReply, boardId: string, role: Role, token: string) => {
-      const body: CreatedLinkResponse = { linkId: linkIdFor(hashToken(token)), role, link: boardLink(publicUrl(), boardId, token) };
+    const created = (reply: FastifyReply, boardId: string, role: LinkRole, token: string) => {
+      const link = role === 'public' ? saidDidLink(publicUrl(), boardId, token) : boardLink(publicUrl(), boardId, token);
+      const body: CreatedLinkResponse = { linkId: linkIdFor(hashToken(token)), role, link };
       return reply.code(201).header('cache-control', 'no-store').send(body);
     };
 
@@ -69,7 +71,7 @@ export const linkRoutes = fp<LinkRoutesOptions>(
       if (!caller) return reply;
       const links: BoardLinkInfo[] = (await app.store.listLinks(caller.boardId))
         .map((link) => ({ linkId: linkIdFor(link.tokenHash), role: link.role, current: link.tokenHash === caller.tokenHash }))
-        .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || (a.linkId < b.linkId ? -1 : 1));
+        .sort((a, b) => LINK_ROLES.indexOf(a.role) - LINK_ROLES.indexOf(b.role) || (a.linkId < b.linkId ? -1 : 1));
       const body: ListLinksResponse = { links };
       return reply.header('cache-control', 'no-store').send(body);
     });

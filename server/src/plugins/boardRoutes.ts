@@ -24,6 +24,7 @@ import {
 import { boardAccess } from '../auth/boardAccess.ts';
 import { bearerToken, generateRoleTokens } from '../auth/capabilityTokens.ts';
 import { sendError } from '../errors.ts';
+import { retentionDateFor } from '../privacy/retentionDate.ts';
 import { buildIntoNewBoard } from '../templates/writeTemplate.ts';
 
 const CREATE_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'server', reason: 'create-board' });
@@ -45,17 +46,21 @@ function initialDocuments(title: string, statement?: EngagementStatement, templa
 }
 
 /** `POST /api/boards` and `GET /api/boards/:id/session`; see docs/protocol.md. */
-export const boardRoutes: FastifyPluginAsync<{ publicUrl: () => string }> = async (app, { publicUrl }) => {
+export const boardRoutes: FastifyPluginAsync<{ publicUrl: () => string; defaultRetentionDays: number }> = async (app, { publicUrl, defaultRetentionDays }) => {
   app.post('/api/boards', async (request, reply) => {
     const parsed = CreateBoardRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 400, ApiErrorCode.BadRequest, z.prettifyError(parsed.error));
     const template = parsed.data.template === undefined ? null : findShippedTemplate(parsed.data.template);
     if (parsed.data.template !== undefined && !template) return sendError(reply, 400, ApiErrorCode.BadRequest, 'template: no shipped template has this id (GET /api/templates lists them)');
+    // Every board has a retention date from the start (server/src/privacy); its statement, if any, says the same.
+    const retention = retentionDateFor(parsed.data, defaultRetentionDays);
+    if ('problem' in retention) return sendError(reply, 400, ApiErrorCode.BadRequest, retention.problem);
+    const { deleteOn } = retention;
     const id = randomId(22);
     const { tokens, hashes } = generateRoleTokens();
-    await app.store.createBoard({ id, tokenHashes: hashes, initialUpdates: initialDocuments(parsed.data.title, parsed.data.statement, template) });
+    await app.store.createBoard({ id, tokenHashes: hashes, deleteOn, initialUpdates: initialDocuments(parsed.data.title, parsed.data.statement, template) });
     const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(publicUrl(), id, tokens[role])])) as Record<Role, string>;
-    const body: CreateBoardResponse = { id, links };
+    const body: CreateBoardResponse = { id, links, deleteOn };
     return reply.code(201).send(body);
   });
 

@@ -27,6 +27,8 @@ export const clientPages: FastifyPluginAsync<{ clientDist: string }> = async (ap
   app.get('/b/:boardId', async (_request, reply) => reply.sendFile('index.html'));
   // The room display (a projector's view of the board); its tokens are in the fragment too.
   app.get('/b/:boardId/display', async (_request, reply) => reply.sendFile('index.html'));
+  // "You said, we did" (read-only); a published link's token is in the fragment as well.
+  app.get('/b/:boardId/said-did', async (_request, reply) => reply.sendFile('index.html'));
   app.get('/assets/*', async (request, reply) => {
     const file = (request.params as { '*': string })['*'];
     return reply.sendFile(path.posix.join('assets', file), { immutable: true, maxAge: '365d' });

@@ -15,7 +15,10 @@ export const statementRoutes: FastifyPluginAsync = async (app) => {
     // Unknown board and wrong token answer alike, so ids cannot be probed.
     const access = await boardAccess(app.store, request.params.boardId, bearerToken(request.headers.authorization));
     if (!access) return sendError(reply, 401, ApiErrorCode.Unauthorized, 'missing or invalid board token');
-    const statement = await app.rooms.withRoom({ boardId: access.boardId, doc: 'control' }, (room) => readStatement(room.doc));
+    const written = await app.rooms.withRoom({ boardId: access.boardId, doc: 'control' }, (room) => readStatement(room.doc));
+    // The date the board is erased on is its retention date in storage (server/src/privacy); the statement's is a copy.
+    const deleteOn = await app.store.retentionDate(access.boardId);
+    const statement = written && deleteOn ? { ...written, deleteOn } : written;
     // Facilitators can change it at any moment: never from a cache.
     reply.header('cache-control', 'no-store');
     const body: StatementResponse = statement ? { statement, revision: statementRevision(statement) } : { statement: null, revision: null };

@@ -18,7 +18,7 @@ import type { SyncLimits } from '../config.ts';
 import { sendError } from '../errors.ts';
 import type { DocKey } from '../storage/BoardStore.ts';
 import { MessageHandlers } from '../sync/MessageHandlers.ts';
-import { RoomRegistry } from '../sync/RoomRegistry.ts';
+import { BoardEvictedError, RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { ConnectionGrant } from '../sync/SyncConnection.ts';
 
 declare module 'fastify' {
@@ -147,7 +147,10 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
             (error: unknown) => app.log.error({ err: error }, 'could not check a token again after attaching'),
           );
         },
-        () => socket.close(CloseCode.GoingAway, CloseCodeName[CloseCode.GoingAway]),
+        (error: unknown) => {
+          const code = error instanceof BoardEvictedError ? CloseCode.BoardDeleted : CloseCode.GoingAway;
+          socket.close(code, CloseCodeName[code]);
+        },
       );
     };
     app.get('/sync/:boardId', route('content'), handler);

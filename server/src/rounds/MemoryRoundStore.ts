@@ -94,6 +94,11 @@ export class MemoryRoundStore implements RoundStore {
     if (entry) entry.publishedCount = count;
   }
 
+  async deleteBoard(boardId: string): Promise<void> {
+    this.assertOpen();
+    for (const [id, entry] of this.rounds) if (entry.round.boardId === boardId) this.rounds.delete(id);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

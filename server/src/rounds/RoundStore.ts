@@ -90,6 +90,8 @@ export interface RoundStore {
    */
   setState(boardId: string, roundId: string, state: 'closed' | 'revealed', from: readonly RoundState[]): Promise<boolean>;
   setPublishedCount(boardId: string, roundId: string, count: number): Promise<void>;
+  /** Forgets every round and answer of a board (it is being erased, server/src/privacy); resolves once durable. */
+  deleteBoard(boardId: string): Promise<void>;
   /** Lets writes already made finish, then releases resources. */
   close(): Promise<void>;
 }

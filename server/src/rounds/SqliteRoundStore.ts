@@ -83,6 +83,12 @@ export class SqliteRoundStore implements RoundStore {
     return this.batch.track(this.write({ op: 'setPublishedCount', boardId, roundId, count }));
   }
 
+  /** Its rows only; SqliteBoardStore.deleteBoard erases every table keyed by the board again, and reclaims the space. */
+  deleteBoard(boardId: string): Promise<void> {
+    if (this.batch.isClosed) return Promise.reject(new StorageWorkerError('store is closed'));
+    return this.batch.track(this.write({ op: 'eraseRows', boardId, tables: ['round_answers', 'rounds'] }));
+  }
+
   /** Writes made before this still commit; writes after it reject. */
   close(): Promise<void> {
     return this.batch.close();

@@ -1,4 +1,4 @@
-import type { DocKind, Role } from '@clapboard/shared';
+import type { DocKind, LinkRole, Role } from '@clapboard/shared';
 
 /** Identifies one Yjs document: a board's content or its control state. */
 export interface DocKey {
@@ -24,12 +24,19 @@ export interface NewBoard {
   tokenHashes: Record<Role, string>;
   /** First update of each document (written by the server's own Yjs client). */
   initialUpdates: Record<DocKind, Uint8Array>;
+  /**
+   * Its retention date (`YYYY-MM-DD`, UTC): the day it is erased
+   * (server/src/privacy). Optional only for stores' own tests; a board
+   * stored without one is dated by the first retention sweep.
+   */
+  deleteOn?: string;
 }
 
 /** One link of a board as storage knows it: the hash of its token (never the token) and its role. */
 export interface StoredLink {
   tokenHash: string;
-  role: Role;
+  /** `public`: a published "You said, we did" link, which reads that page only (server/src/saidDid). */
+  role: LinkRole;
 }
 
 /** `full`: the board already has as many links as it may. */
@@ -91,8 +98,8 @@ export interface CompactionResult {
 export interface BoardStore {
   createBoard(board: NewBoard): Promise<void>;
   getBoard(boardId: string): Promise<BoardRecord | null>;
-  /** The role a token hash grants on a board, or null. */
-  roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null>;
+  /** The role a token hash grants on a board, or null. `public` is not a board role: see auth/boardAccess.ts. */
+  roleForTokenHash(boardId: string, tokenHash: string): Promise<LinkRole | null>;
 
   /** Every link of a board (co-facilitators, docs/protocol.md "Links"), in no particular order. */
   listLinks(boardId: string): Promise<StoredLink[]>;
@@ -103,7 +110,7 @@ export interface BoardStore {
    * transaction (the old token stops working as the new one starts). The
    * role, or null when `oldHash` is not a link of this board.
    */
-  rotateLink(boardId: string, oldHash: string, newHash: string): Promise<Role | null>;
+  rotateLink(boardId: string, oldHash: string, newHash: string): Promise<LinkRole | null>;
   /**
    * Removes a link. Refuses to remove a board's last facilitator link,
    * counting in the same transaction, so two revocations at once cannot
@@ -157,6 +164,24 @@ export interface BoardStore {
   compactLog?(key: DocKey): Promise<CompactionResult>;
   /** Number of log rows (not counting the snapshot) for a document. */
   countUpdates(key: DocKey): Promise<number>;
+
+  /** A board's retention date (`YYYY-MM-DD`), or null if it has none yet or does not exist. */
+  retentionDate(boardId: string): Promise<string | null>;
+  /** Sets a board's retention date; false if there is no such board. */
+  setRetentionDate(boardId: string, deleteOn: string): Promise<boolean>;
+  /** Boards whose retention date is `today` (`YYYY-MM-DD`) or earlier: the sweep's work list. */
+  listBoardsDue(today: string): Promise<string[]>;
+  /** Boards stored without a retention date (before there were any), for the sweep to date. */
+  listUndatedBoards(): Promise<string[]>;
+  /**
+   * Erases a board and every trace of it this store holds: the board, its
+   * tokens, both documents' logs and snapshots, and (for a store that shares
+   * its database with others, as SQLite does) every row of every table keyed
+   * by the board. Then reclaims the space, so that no byte of what was
+   * erased stays in any file: not tombstoned, not in free pages, not in a
+   * write-ahead log. False if there was no such board.
+   */
+  deleteBoard(boardId: string): Promise<boolean>;
 
   /** Finishes pending appends (they resolve or reject before this resolves) and releases resources. */
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Role } from '@clapboard/shared';
+import { DOC_KINDS, type LinkRole, type Role } from '@clapboard/shared';
 import {
   docKeyString,
   type AddLinkOutcome,
@@ -25,13 +25,16 @@ interface MemoryDocument {
 /** Non-durable store for tests and tools; same contract as SqliteBoardStore. */
 export class MemoryBoardStore implements BoardStore {
   private readonly boards = new Map<string, BoardRecord>();
-  private readonly tokens = new Map<string, { boardId: string; role: Role }>();
+  /** Retention dates by board (BoardStore.retentionDate); a board without one is absent. */
+  private readonly retention = new Map<string, string>();
+  private readonly tokens = new Map<string, { boardId: string; role: LinkRole }>();
   private readonly documents = new Map<string, MemoryDocument>();
   private seq = 0;
 
   async createBoard(board: NewBoard): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
     this.boards.set(board.id, { id: board.id });
+    if (board.deleteOn) this.retention.set(board.id, board.deleteOn);
     for (const [role, hash] of Object.entries(board.tokenHashes) as Array<[Role, string]>) {
       this.tokens.set(hash, { boardId: board.id, role });
     }
@@ -44,7 +47,7 @@ export class MemoryBoardStore implements BoardStore {
     return this.boards.get(boardId) ?? null;
   }
 
-  async roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null> {
+  async roleForTokenHash(boardId: string, tokenHash: string): Promise<LinkRole | null> {
     const entry = this.tokens.get(tokenHash);
     return entry && entry.boardId === boardId ? entry.role : null;
   }
@@ -61,7 +64,7 @@ export class MemoryBoardStore implements BoardStore {
     return 'added';
   }
 
-  async rotateLink(boardId: string, oldHash: string, newHash: string): Promise<Role | null> {
+  async rotateLink(boardId: string, oldHash: string, newHash: string): Promise<LinkRole | null> {
     const entry = this.tokens.get(oldHash);
     if (!entry || entry.boardId !== boardId) return null;
     if (this.tokens.has(newHash)) throw new Error('token hash exists');
@@ -110,6 +113,33 @@ export class MemoryBoardStore implements BoardStore {
 
   async countUpdates(key: DocKey): Promise<number> {
     return this.documents.get(docKeyString(key))?.updates.length ?? 0;
+  }
+
+  async retentionDate(boardId: string): Promise<string | null> {
+    return this.retention.get(boardId) ?? null;
+  }
+
+  async setRetentionDate(boardId: string, deleteOn: string): Promise<boolean> {
+    if (!this.boards.has(boardId)) return false;
+    this.retention.set(boardId, deleteOn);
+    return true;
+  }
+
+  async listBoardsDue(today: string): Promise<string[]> {
+    return [...this.retention].filter(([, deleteOn]) => deleteOn <= today).map(([boardId]) => boardId);
+  }
+
+  async listUndatedBoards(): Promise<string[]> {
+    return [...this.boards.keys()].filter((boardId) => !this.retention.has(boardId));
+  }
+
+  /** Nothing of it stays reachable; the garbage collector does the rest. */
+  async deleteBoard(boardId: string): Promise<boolean> {
+    const existed = this.boards.delete(boardId);
+    this.retention.delete(boardId);
+    for (const [hash, entry] of this.tokens) if (entry.boardId === boardId) this.tokens.delete(hash);
+    for (const doc of DOC_KINDS) this.documents.delete(docKeyString({ boardId, doc }));
+    return existed;
   }
 
   async close(): Promise<void> {}

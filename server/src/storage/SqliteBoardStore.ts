@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { RoleSchema, type Role } from '@clapboard/shared';
+import { LinkRoleSchema, type LinkRole } from '@clapboard/shared';
 import type {
   AddLinkOutcome,
   BoardRecord,
@@ -17,7 +17,8 @@ import type {
 import { ensurePrivateDatabaseFile, ensurePrivateDirectory } from './privateFiles.ts';
 import { documentReader, openConnection, SQL } from './sqliteShared.mjs';
 import { migrateSqlite } from './sqliteSchema.ts';
-import type { AppendItem, FoldResult, WorkerRequestBody } from './sqliteWorkerProtocol.ts';
+import type { AppendItem, EraseResult, FoldResult, WorkerRequestBody } from './sqliteWorkerProtocol.ts';
+import { PRIVACY_SQL } from '../privacy/sqlitePrivacyShared.mjs';
 import { StorageWorkerError, WorkerLink } from './sqliteWorkerLink.ts';
 
 export { StorageWorkerError } from './sqliteWorkerLink.ts';
@@ -81,6 +82,9 @@ export class SqliteBoardStore implements BoardStore {
       roleForToken: this.db.prepare(SQL.roleForToken),
       listLinks: this.db.prepare(SQL.listLinks),
       countUpdates: this.db.prepare(SQL.countUpdates),
+      retention: this.db.prepare(PRIVACY_SQL.selectRetention),
+      due: this.db.prepare(PRIVACY_SQL.selectDue).pluck(),
+      undated: this.db.prepare(PRIVACY_SQL.selectUndated).pluck(),
     };
     this.readDocument = documentReader(this.db);
     this.writer = new WorkerLink({ role: 'writer', filename: options.filename, synchronous });
@@ -100,14 +104,14 @@ export class SqliteBoardStore implements BoardStore {
     return (this.statements.getBoard.get(boardId) as BoardRecord | undefined) ?? null;
   }
 
-  async roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null> {
+  async roleForTokenHash(boardId: string, tokenHash: string): Promise<LinkRole | null> {
     const row = this.statements.roleForToken.get(tokenHash, boardId) as { role: string } | undefined;
-    return row ? RoleSchema.parse(row.role) : null;
+    return row ? LinkRoleSchema.parse(row.role) : null;
   }
 
   async listLinks(boardId: string): Promise<StoredLink[]> {
     const rows = this.statements.listLinks.all(boardId) as Array<{ tokenHash: string; role: string }>;
-    return rows.map((row) => ({ tokenHash: row.tokenHash, role: RoleSchema.parse(row.role) }));
+    return rows.map((row) => ({ tokenHash: row.tokenHash, role: LinkRoleSchema.parse(row.role) }));
   }
 
   async addLink(boardId: string, link: StoredLink, maxLinks: number): Promise<AddLinkOutcome> {
@@ -115,10 +119,10 @@ export class SqliteBoardStore implements BoardStore {
     return this.writer.request<AddLinkOutcome>({ op: 'links', mutation: { kind: 'add', boardId, tokenHash: link.tokenHash, role: link.role, maxLinks } });
   }
 
-  async rotateLink(boardId: string, oldHash: string, newHash: string): Promise<Role | null> {
+  async rotateLink(boardId: string, oldHash: string, newHash: string): Promise<LinkRole | null> {
     this.assertOpen();
     const role = await this.writer.request<string | null>({ op: 'links', mutation: { kind: 'rotate', boardId, tokenHash: oldHash, newHash } });
-    return role === null ? null : RoleSchema.parse(role);
+    return role === null ? null : LinkRoleSchema.parse(role);
   }
 
   async revokeLink(boardId: string, tokenHash: string): Promise<RevokeLinkOutcome> {
@@ -172,6 +176,45 @@ export class SqliteBoardStore implements BoardStore {
   async countUpdates(key: DocKey): Promise<number> {
     await this.appendsMadeSoFar();
     return (this.statements.countUpdates.get(key.boardId, key.doc) as { n: number }).n;
+  }
+
+  async retentionDate(boardId: string): Promise<string | null> {
+    return (this.statements.retention.get(boardId) as { deleteOn: string | null } | undefined)?.deleteOn ?? null;
+  }
+
+  async setRetentionDate(boardId: string, deleteOn: string): Promise<boolean> {
+    this.assertOpen();
+    return this.writer.request<boolean>({ op: 'setRetention', boardId, deleteOn });
+  }
+
+  async listBoardsDue(today: string): Promise<string[]> {
+    return this.statements.due.all(today) as string[];
+  }
+
+  async listUndatedBoards(): Promise<string[]> {
+    return this.statements.undated.all() as string[];
+  }
+
+  /**
+   * One transaction on the writer deletes the board's rows from every table
+   * that has a board_id column (the rounds', votes', notes', monitoring and
+   * contact tables share this file), then VACUUM and a TRUNCATE checkpoint
+   * (server/src/privacy/sqlitePrivacyWriter.mjs). Appends made before it
+   * commit first, in order, and are erased with the rest.
+   */
+  async deleteBoard(boardId: string): Promise<boolean> {
+    return (await this.eraseBoards([boardId])).erased.includes(boardId);
+  }
+
+  /**
+   * Several boards in one transaction and one VACUUM (the retention sweep).
+   * `reclaim: false` is for tests only: it skips the VACUUM and checkpoint,
+   * to show that without them erased bytes stay on disk.
+   */
+  async eraseBoards(boardIds: string[], options: { reclaim?: boolean } = {}): Promise<EraseResult> {
+    this.assertOpen();
+    this.flush();
+    return this.writer.request<EraseResult>({ op: 'eraseBoards', boardIds, ...(options.reclaim === false ? { reclaim: false } : {}) });
   }
 
   /**

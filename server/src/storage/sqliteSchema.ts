@@ -111,6 +111,46 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX IF NOT EXISTS board_tokens_by_board ON board_tokens (board_id, role);
   `,
+  // Data protection (server/src/privacy, issue #11). delete_on: the board's
+  // retention date (YYYY-MM-DD, UTC), the one the sweeper erases it on; here
+  // so the sweep needs no document loaded. Boards from before it start NULL
+  // and the first sweep dates them from their statement's deleteOn, else
+  // DEFAULT_RETENTION_DAYS. Equality monitoring is kept as counts only (no
+  // row per person, so nothing links one person's answers to each other,
+  // let alone to the board), released to facilitators in groups of five;
+  // contacts as one sorted list per board, rewritten whole like a round's
+  // answers. Neither holds a time, a receipt, an answer id or a client id.
+  `
+  ALTER TABLE boards ADD COLUMN delete_on TEXT;
+  CREATE INDEX boards_by_delete_on ON boards (delete_on);
+  CREATE TABLE monitoring_counts (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    released INTEGER NOT NULL,
+    pending INTEGER NOT NULL,
+    released_counts TEXT NOT NULL,
+    pending_counts TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE contacts (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    contact_count INTEGER NOT NULL,
+    contacts TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
+  // Published "You said, we did" links (server/src/saidDid, docs/protocol.md):
+  // role 'public' reads that page and nothing else. SQLite cannot change a
+  // CHECK constraint in place, so the table is rebuilt with the same rows;
+  // nothing references it, and the rebuild runs in the migration's transaction.
+  `
+  CREATE TABLE board_tokens_next (
+    token_hash TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'observer', 'public'))
+  ) STRICT;
+  INSERT INTO board_tokens_next (token_hash, board_id, role) SELECT token_hash, board_id, role FROM board_tokens;
+  DROP TABLE board_tokens;
+  ALTER TABLE board_tokens_next RENAME TO board_tokens;
+  CREATE INDEX board_tokens_by_board ON board_tokens (board_id, role);
+  `,
 ];
 
 export function migrateSqlite(db: Database.Database): void {
@@ -121,4 +161,9 @@ export function migrateSqlite(db: Database.Database): void {
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
+  // A migration that rebuilds a table leaves free pages behind. Rows written
+  // later would fill them in the order they arrive, so a row's place in the
+  // file could tell when it was written (docs/anonymity.md): compact them away
+  // while nothing else has the file open.
+  if (current < MIGRATIONS.length && (db.pragma('freelist_count', { simple: true }) as number) > 0) db.exec('VACUUM');
 }

@@ -28,7 +28,7 @@ export function openConnection(filename, synchronous, options = {}) {
 }
 
 export const SQL = Object.freeze({
-  insertBoard: 'INSERT INTO boards (id) VALUES (?)',
+  insertBoard: 'INSERT INTO boards (id, delete_on) VALUES (?, ?)',
   insertToken: 'INSERT INTO board_tokens (token_hash, board_id, role) VALUES (?, ?, ?)',
   getBoard: 'SELECT id FROM boards WHERE id = ?',
   roleForToken: 'SELECT role FROM board_tokens WHERE token_hash = ? AND board_id = ?',

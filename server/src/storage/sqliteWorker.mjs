@@ -38,6 +38,8 @@ const votes = config.role === 'writer' ? (await import('../votes/sqliteVoteWrite
 const anonymousNotes = config.role === 'writer' ? (await import('../anonymousNotes/sqliteAnonymousNoteWriter.mjs')).anonymousNoteWriter(db) : null;
 // And link management (co-facilitators: add, rotate, revoke).
 const links = config.role === 'writer' ? (await import('./sqliteLinkWriter.mjs')).linkWriter(db) : null;
+// And erasure, retention dates, equality monitoring and contacts (issue #11).
+const privacy = config.role === 'writer' ? (await import('../privacy/sqlitePrivacyWriter.mjs')).privacyWriter(db) : null;
 // Frames a killed process left in the WAL may hold earlier states of a
 // round's answers in the order they came in: fold them in and empty it.
 if (write) write.truncateWal();
@@ -61,7 +63,7 @@ function writer(db) {
       ),
     ),
     createBoard: db.transaction((/** @type {import('./BoardStore.ts').NewBoard} */ board) => {
-      insertBoard.run(board.id);
+      insertBoard.run(board.id, board.deleteOn ?? null);
       for (const [role, hash] of Object.entries(board.tokenHashes)) insertToken.run(hash, board.id, role);
       for (const [doc, update] of Object.entries(board.initialUpdates)) insertUpdate.run(board.id, doc, update);
     }),
@@ -168,6 +170,22 @@ function handle(request) {
         if (!links) throw new Error('not the writer');
         answer({ id: request.id, ok: true, value: links.mutate(request.mutation) });
         return;
+      case 'eraseBoards': {
+        if (!privacy) throw new Error('not the writer');
+        const erased = privacy.erase(request.boardIds);
+        const reclaimed = request.reclaim === false ? false : privacy.reclaim();
+        answer({ id: request.id, ok: true, value: { erased, reclaimed } });
+        return;
+      }
+      case 'eraseRows':
+        if (!privacy) throw new Error('not the writer');
+        privacy.eraseRows(request.boardId, request.tables);
+        answer({ id: request.id, ok: true });
+        return;
+      case 'setRetention':
+        if (!privacy) throw new Error('not the writer');
+        answer({ id: request.id, ok: true, value: privacy.setRetention(request.boardId, request.deleteOn) });
+        return;
       case 'crashBeforeNextCommit':
         crashBeforeNextCommit = true;
         answer({ id: request.id, ok: true });
@@ -203,7 +221,9 @@ function commitAppends(requests) {
   requests.forEach((request, index) => answer({ id: request.id, ok: true, value: seqs[index] }));
 }
 
-/** @typedef {Extract<WorkerRequest, { op: 'roundAnswers' | 'voteMutations' }>} PrivateGroupRequest */
+/** @typedef {Extract<WorkerRequest, { op: 'roundAnswers' | 'voteMutations' | 'privacyMutations' }>} PrivateGroupRequest */
+/** @param {WorkerRequest | undefined} request */
+const isPrivateGroup = (request) => request?.op === 'roundAnswers' || request?.op === 'voteMutations' || request?.op === 'privacyMutations';
 
 /**
  * Every round-answer (or vote) group received together, in one transaction;
@@ -219,9 +239,12 @@ function commitPrivateGroup(requests) {
   let results;
   try {
     if (closed) throw new Error('store is closed');
-    if (!rounds || !votes || !write) throw new Error('not the writer');
+    if (!rounds || !votes || !privacy || !write) throw new Error('not the writer');
     const groups = requests.map((request) => request.items);
-    results = requests[0]?.op === 'voteMutations' ? votes.mutations(/** @type {any} */ (groups)) : rounds.answers(/** @type {any} */ (groups));
+    const op = requests[0]?.op;
+    // Monitoring counts and contact lists are rewritten whole too; their WAL copies would keep arrival order the same way.
+    results =
+      op === 'voteMutations' ? votes.mutations(/** @type {any} */ (groups)) : op === 'privacyMutations' ? privacy.mutations(/** @type {any} */ (groups)) : rounds.answers(/** @type {any} */ (groups));
     write.truncateWal();
   } catch (error) {
     const serialized = serializeError(error);
@@ -248,7 +271,7 @@ function drain() {
   let index = 0;
   while (index < requests.length) {
     const request = /** @type {WorkerRequest} */ (requests[index]);
-    if (request.op === 'roundAnswers' || request.op === 'voteMutations') {
+    if (isPrivateGroup(request)) {
       /** @type {PrivateGroupRequest[]} */
       const group = [];
       while (index < requests.length && requests[index]?.op === request.op) {

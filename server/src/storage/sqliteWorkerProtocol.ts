@@ -1,4 +1,4 @@
-import type { DocKind, Role, RoundState } from '@clapboard/shared';
+import type { DocKind, LinkRole, RoundState } from '@clapboard/shared';
 import type { NewAnswer, NewRound } from '../rounds/RoundStore.ts';
 import type { NewVote } from '../votes/VoteStore.ts';
 import type { FoldedRead, NewBoard } from './BoardStore.ts';
@@ -41,11 +41,22 @@ export type AnonymousNoteMutation =
   | { kind: 'add'; boardId: string; receiptHash: string; answerId: string; maxPerBoard: number }
   | { kind: 'remove'; boardId: string; receiptHash: string };
 
-/** One change to a board's links (storage/sqliteLinkWriter.mjs); answered with an AddLinkOutcome, a Role | null (rotate) or a RevokeLinkOutcome. */
+/** One change to a board's links (storage/sqliteLinkWriter.mjs); answered with an AddLinkOutcome, a LinkRole | null (rotate) or a RevokeLinkOutcome. */
 export type LinkMutation =
-  | { kind: 'add'; boardId: string; tokenHash: string; role: Role; maxLinks: number }
+  | { kind: 'add'; boardId: string; tokenHash: string; role: LinkRole; maxLinks: number }
   | { kind: 'rotate'; boardId: string; tokenHash: string; newHash: string }
   | { kind: 'revoke'; boardId: string; tokenHash: string };
+
+/** A monitoring response or a contact (server/src/privacy/sqlitePrivacyWriter.mjs); answered `added`, `missing` (no such board) or `full`. */
+export type PrivacyMutation =
+  | { kind: 'monitoring'; boardId: string; answers: Record<string, string>; groupSize: number; maxResponses: number }
+  | { kind: 'contact'; boardId: string; contact: string; maxContacts: number };
+
+/** Answer to `eraseBoards`: the ids that existed, and whether the WAL was emptied after the VACUUM. */
+export interface EraseResult {
+  erased: string[];
+  reclaimed: boolean;
+}
 
 export type WorkerRequest =
   /** Writer: one group of appends; the worker commits every group it has received in one transaction. */
@@ -68,6 +79,18 @@ export type WorkerRequest =
   | { id: number; op: 'anonymousNotes'; items: AnonymousNoteMutation[] }
   /** Writer: one change to a board's links, in its own transaction. */
   | { id: number; op: 'links'; mutation: LinkMutation }
+  /**
+   * Writer: erases boards and every row keyed by them (server/src/privacy),
+   * then VACUUM and a TRUNCATE checkpoint; answers an EraseResult.
+   * `reclaim: false` (tests only) skips the VACUUM and checkpoint.
+   */
+  | { id: number; op: 'eraseBoards'; boardIds: string[]; reclaim?: boolean }
+  /** Writer: one board's rows in the named tables only (a sibling store's deleteBoard). */
+  | { id: number; op: 'eraseRows'; boardId: string; tables: string[] }
+  /** Writer: a board's retention date; answers whether the board exists. */
+  | { id: number; op: 'setRetention'; boardId: string; deleteOn: string }
+  /** Writer: monitoring responses and contacts. Consecutive `privacyMutations` share one transaction and one WAL truncation. */
+  | { id: number; op: 'privacyMutations'; items: PrivacyMutation[] }
   /** Writer, tests only: the thread exits at its next append commit, before BEGIN, as a crash would. */
   | { id: number; op: 'crashBeforeNextCommit' };
 

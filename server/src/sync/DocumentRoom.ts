@@ -20,6 +20,7 @@ import type { Fanout, FanoutMessage } from '../fanout/Fanout.ts';
 import { boardLogRef } from '../logRef.ts';
 import { docKeyString, type BoardStore, type DocKey } from '../storage/BoardStore.ts';
 import { ContentLocks } from './ContentLocks.ts';
+import { BoardQuota } from './BoardQuota.ts';
 import { awarenessFor } from './cursorPrivacy.ts';
 import { DurabilityOutbox } from './DurabilityOutbox.ts';
 import { FanoutBridge } from './FanoutBridge.ts';
@@ -92,6 +93,8 @@ export class DocumentRoom {
   readonly controlDoc: Y.Doc | null;
   /** Participants' changes to locked objects (content rooms only). */
   readonly locks: ContentLocks | null;
+  /** How many objects and stored bytes this document may grow to (BoardQuota.ts). */
+  readonly quota: BoardQuota;
 
   private readonly connections = new Map<number, SyncConnection>();
   private fanout: FanoutBridge | null = null;
@@ -101,6 +104,7 @@ export class DocumentRoom {
     private readonly context: RoomContext,
     storedAppends: number,
     controlDoc: Y.Doc | null,
+    storedBytes: number,
   ) {
     this.name = docKeyString(key);
     this.controlDoc = controlDoc;
@@ -108,6 +112,7 @@ export class DocumentRoom {
     this.logFields = { board: boardLogRef(key.boardId), doc: key.doc };
     this.writableLayout = WRITABLE_ROOTS[key.doc];
     this.updateLimits = { maxStructs: context.limits.maxUpdateStructs, maxTypes: context.limits.maxUpdateTypes };
+    this.quota = new BoardQuota(this.doc, context.limits, storedBytes);
     this.presence = new PresenceBinding(this.awareness, context.limits.maxPresencePerBoard);
     this.outbox = new DurabilityOutbox({
       storedAppends,
@@ -138,7 +143,8 @@ export class DocumentRoom {
       bridge.close();
       throw error;
     }
-    const room = new DocumentRoom(key, context, stored.updates.length, controlDoc);
+    const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    const room = new DocumentRoom(key, context, stored.updates.length, controlDoc, storedBytes);
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
@@ -238,6 +244,9 @@ export class DocumentRoom {
   }
 
   private receive(connection: SyncConnection, data: Buffer, isBinary: boolean): void {
+    // Once the server has closed a connection (a bad message, a revoked link),
+    // nothing more it sends is applied or relayed, valid or not.
+    if (!connection.open) return;
     try {
       if (!connection.messages.take()) throw new ProtocolError(CloseCode.RateLimited);
       if (!isBinary) throw new ProtocolError(CloseCode.TextFrame);
@@ -263,6 +272,7 @@ export class DocumentRoom {
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.replies.invalidate();
+    this.quota.stored(update.byteLength);
     if (origin === FANOUT_ORIGIN) {
       // Already durable: another process stored it before publishing.
       this.broadcast(encodeSyncUpdateMessage(syncProtocol.messageYjsUpdate, update), null);

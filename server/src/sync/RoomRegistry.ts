@@ -19,6 +19,16 @@ export interface RoomRegistryOptions {
   idleMs: number;
 }
 
+/** How many evicted boards a registry remembers (see RoomRegistry.evicted). */
+const MAX_EVICTED_REMEMBERED = 10_000;
+
+/** acquire() of a board this process evicted (an erased board): its connections close with BoardDeleted. */
+export class BoardEvictedError extends Error {
+  constructor() {
+    super('board was erased');
+  }
+}
+
 /**
  * Loads documents lazily, shares one room between all clients of a document,
  * compacts logs in the background and unloads rooms nobody is connected to.
@@ -41,12 +51,21 @@ export class RoomRegistry {
   private readonly controlOf = new Map<DocumentRoom, DocumentRoom>();
   private connectionIds = 0;
   private closing = false;
+  /**
+   * Boards evicted because they are being erased: never loaded again by this
+   * process. A client reconnecting between the erasure's two notices could
+   * otherwise load a room that the second eviction misses (it attaches after
+   * the eviction looked), or one for a board already gone. Board ids are
+   * random and never reused; the set is bounded all the same.
+   */
+  private readonly evicted = new Set<string>();
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
   /** The room for a document, loading it if needed; the caller holds it until `release`. */
   async acquire(key: DocKey): Promise<DocumentRoom> {
     if (this.closing) throw new Error('server is shutting down');
+    if (this.evicted.has(key.boardId)) throw new BoardEvictedError();
     const name = docKeyString(key);
     const room = this.rooms.get(name) ?? (await this.load(key));
     this.holds.set(room, this.holdsOf(room) + 1);
@@ -92,6 +111,41 @@ export class RoomRegistry {
   closeConnectionsOf(boardId: string, tokenHash: string, code: CloseCode): number {
     let closed = 0;
     for (const doc of DOC_KINDS) closed += this.get({ boardId, doc })?.closeConnectionsWith(tokenHash, code) ?? 0;
+    return closed;
+  }
+
+  /**
+   * The board was erased (server/src/privacy): closes every connection of
+   * its two documents with `code` and forgets both rooms, without the
+   * compaction an unload would run (there is nothing left to compact into).
+   * Content first, since it holds the control room.
+   */
+  async evictBoard(boardId: string, code: CloseCode): Promise<number> {
+    this.evicted.add(boardId);
+    if (this.evicted.size > MAX_EVICTED_REMEMBERED) this.evicted.delete(this.evicted.values().next().value!);
+    let closed = 0;
+    for (const doc of ['content', 'control'] as const) {
+      const name = docKeyString({ boardId, doc });
+      await this.loading.get(name)?.catch(() => {});
+      const room = this.rooms.get(name);
+      if (!room) continue;
+      for (const connection of [...room.allConnections()]) {
+        connection.close(code);
+        closed += 1;
+      }
+      await room.drained();
+      // Attached while the room drained (a load that was already under way): closed too.
+      for (const connection of [...room.allConnections()]) {
+        connection.close(code);
+        closed += 1;
+      }
+      if (this.rooms.get(name) !== room) continue;
+      this.cancelIdle(name);
+      this.rooms.delete(name);
+      this.holds.delete(room);
+      room.destroy();
+      this.releaseControlOf(room);
+    }
     return closed;
   }
 
@@ -207,6 +261,7 @@ export class RoomRegistry {
   private maybeCompact(room: DocumentRoom): void {
     if (room.outbox.uncompactedAppends < this.options.compactAfterUpdates || this.compacting.has(room.name)) return;
     room.outbox.compactionStarted();
+    room.quota.compactionStarted();
     // Off the hot path: after the current round of messages has been handled.
     setImmediate(() => this.track(this.compact(room.key, room.name)));
   }
@@ -216,6 +271,7 @@ export class RoomRegistry {
     this.compacting.add(name);
     try {
       const result = await compactDocument(this.options.store, key);
+      this.rooms.get(name)?.quota.compacted(result.snapshotBytes);
       this.options.log.debug({ board: boardLogRef(key.boardId), doc: key.doc, ...result }, 'compacted document');
     } catch (error) {
       this.options.log.error({ board: boardLogRef(key.boardId), doc: key.doc, err: error }, 'compaction failed');

@@ -38,6 +38,8 @@ export class SyncConnection {
   readonly tokenHash: string;
   /** Every message: one client cannot keep the event loop busy for everyone. */
   readonly messages: TokenBucket;
+  /** Document updates: each is judged, stored and relayed, the costliest message to take. */
+  readonly updates: TokenBucket;
   /** Requests whose answer is the whole board or everyone's presence: the expensive ones to serve. */
   private readonly fullReads: TokenBucket;
 
@@ -47,12 +49,13 @@ export class SyncConnection {
     grant: ConnectionGrant,
     readonly canWrite: boolean,
     private readonly maxBufferedBytes: number,
-    limits: Pick<SyncLimits, 'messagesPerSecond' | 'messageBurst' | 'fullReadsPerMinute' | 'fullReadBurst'>,
+    limits: Pick<SyncLimits, 'messagesPerSecond' | 'messageBurst' | 'fullReadsPerMinute' | 'fullReadBurst' | 'updatesPerSecond' | 'updateBurst'>,
   ) {
     this.role = grant.role;
     this.writerKey = grant.writerKey;
     this.tokenHash = grant.tokenHash;
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.updates = new TokenBucket(limits.updatesPerSecond, limits.updateBurst);
     this.fullReads = new TokenBucket(limits.fullReadsPerMinute / 60, limits.fullReadBurst);
     this.origin = Object.freeze({ kind: 'connection', connectionId: id });
     socket.on('pong', () => {
@@ -107,5 +110,6 @@ export class SyncConnection {
   terminate(): void {
     this.socket.terminate();
   }
+
 }
 

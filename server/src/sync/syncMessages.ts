@@ -5,6 +5,7 @@ import { applyReverting } from './lockRevert.ts';
 import { decoding } from './messages.ts';
 import type { MessageContext } from './MessageHandlers.ts';
 import { ProtocolError } from './ProtocolError.ts';
+import { recordsStayValid } from './recordValidation.ts';
 import { inspectUpdate, type ScopeVerdict } from './updateScope.ts';
 
 /** How a refused update closes its connection (see CloseCode and docs/protocol.md, "Write scope"). */
@@ -43,10 +44,15 @@ export function handleSyncMessage({ room, connection, decoder }: MessageContext)
   // still answer the server's sync step 1, so their updates are dropped
   // quietly rather than treated as an attack.
   if (!connection.canWrite) return;
+  if (!connection.updates.take()) throw new ProtocolError(CloseCode.RateLimited, 'too many updates');
   // Judged before Yjs sees it: Yjs applies what it can of an update, so a
   // refused one must never reach applyUpdate, not even in part.
-  const { verdict, advancedClients, touched } = inspectUpdate(room.doc, payload, room.writableLayout, room.updateLimits);
+  const inspection = inspectUpdate(room.doc, payload, room.writableLayout, room.updateLimits);
+  const { verdict, advancedClients, touched } = inspection;
   if (verdict !== 'allowed') throw new ProtocolError(REFUSAL_CODES[verdict]);
+  // Then what the records it touches would look like, and whether the board has room for them.
+  if (!recordsStayValid(room.doc, inspection)) throw new ProtocolError(CloseCode.InvalidRecord);
+  if (!room.quota.admits(inspection, payload.byteLength)) throw new ProtocolError(CloseCode.BoardQuotaExceeded);
   if (!room.writers.claim(connection, advancedClients)) throw new ProtocolError(CloseCode.ClientIdTaken);
   // A participant's change to a locked object is applied and undone in one
   // transaction of the server's, which everyone (the sender too) receives:

@@ -117,6 +117,28 @@ export interface UpdateInspection {
   advancedClients: number[];
   /** The entries the update changes (only meaningful when allowed). */
   touched: TouchedEntries;
+  /** The items Yjs will integrate, each with the type it lands in (only meaningful when allowed; recordValidation.ts). */
+  inserted: readonly InsertedItem[];
+  /** The update's deletions, as decoded (only meaningful when allowed). */
+  deletions: DecodedDeletions;
+}
+
+/**
+ * The shared type an item lands in: a root, by name; a type the server
+ * already has; or a type the same update creates, named by the item that
+ * creates it.
+ */
+export type DecodedDeletions = ReturnType<typeof Y.decodeUpdate>['ds'];
+
+export type Container = string | AnyType | Y.Item;
+
+/** An item of the update that Yjs will integrate, from `offset` on (the part before it the server has). */
+export interface InsertedItem {
+  item: Y.Item;
+  container: Container;
+  /** Its key in a map container; null in a sequence. */
+  sub: string | null;
+  offset: number;
 }
 
 /** checkUpdateScope, also saying whose clocks the update advances (see WriterClaims). */
@@ -126,7 +148,7 @@ export function inspectUpdate(
   writable: WritableLayout,
   limits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
 ): UpdateInspection {
-  const refuse = (verdict: ScopeVerdict): UpdateInspection => ({ verdict, advancedClients: [], touched: new Map() });
+  const refuse = (verdict: ScopeVerdict): UpdateInspection => ({ verdict, advancedClients: [], touched: new Map(), inserted: [], deletions: Y.createDeleteSet() });
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -142,7 +164,13 @@ export function inspectUpdate(
     else if (verdict !== 'allowed') return refuse(verdict);
     if (scope.newTypes > limits.maxTypes) return refuse('too-large');
   }
-  return { verdict: missing ? 'missing' : 'allowed', advancedClients: scope.advancedClients(), touched: scope.touched };
+  return {
+    verdict: missing ? 'missing' : 'allowed',
+    advancedClients: scope.advancedClients(),
+    touched: scope.touched,
+    inserted: scope.inserted,
+    deletions: decoded.ds,
+  };
 }
 
 function* everyChange(scope: Scope, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): Generator<ScopeVerdict> {
@@ -160,6 +188,10 @@ class Scope {
   newTypes = 0;
   /** Root -> entry -> field -> plain values written: what the structs and deletions checked so far change. */
   readonly touched = new Map<string, Map<string, Map<string, unknown[]>>>();
+  /** The update's items that Yjs will integrate, in the order checked. */
+  readonly inserted: InsertedItem[] = [];
+  /** Item of the update -> the type it lands in (set with its place). */
+  private readonly containers = new Map<Y.Item, Container>();
   private readonly store: Y.Doc['store'];
   private readonly rootNames = new Map<AnyType, string>();
   private readonly updateStructs = new Map<number, Struct[]>();
@@ -234,6 +266,8 @@ class Scope {
     const verdict = worst(reaches, known);
     if (verdict !== 'allowed' || known || !isPlace(own)) return verdict;
     if (!this.fitsLayout(struct, own)) return 'layout';
+    const container = this.containers.get(struct);
+    if (container !== undefined) this.inserted.push({ item: struct, container, sub: own.sub, offset: Math.max(0, state - clock) });
     const fields = this.touch(own);
     if (fields && own.depth === 1 && own.sub !== null && struct.content instanceof Y.ContentAny) {
       const values = fields.get(own.sub) ?? [];
@@ -294,6 +328,8 @@ class Scope {
     if (content instanceof Y.ContentType) {
       this.newTypes += 1;
       const next = levels[place.depth + 1];
+      // `sub` is the key the walk resolved, also for an overwrite that names none itself.
+      if (level.typeKeys && (place.sub === null || !level.typeKeys.includes(place.sub))) return false;
       return next !== undefined && kindOf(content.type) === next.type;
     }
     return level.values;
@@ -329,14 +365,37 @@ class Scope {
     const parent = item.parent as unknown;
     const keyed = item.parentSub !== null;
     const sub = item.parentSub;
-    if (typeof parent === 'string') return parent in this.layout ? { root: parent, depth: 0, keyed, entry: sub, sub } : 'forbidden';
+    if (typeof parent === 'string') {
+      this.containers.set(item, parent);
+      return parent in this.layout ? { root: parent, depth: 0, keyed, entry: sub, sub } : 'forbidden';
+    }
     if (parent instanceof Y.ID) {
       const container = this.typeCreatedAt(parent);
-      return typeof container === 'string' ? container : { ...container, keyed, entry: entryIn(container, sub), sub };
+      if (typeof container === 'string') return container;
+      this.containers.set(item, this.containerAt(parent));
+      return { ...container, keyed, entry: entryIn(container, sub), sub };
     }
     // No parent: Yjs takes parent and key from the left origin, else the right one.
     const sibling = item.origin ?? item.rightOrigin;
-    return sibling === null ? 'malformed' : this.placeAt(sibling);
+    if (sibling === null) return 'malformed';
+    const reach = this.placeAt(sibling);
+    if (isPlace(reach)) this.containers.set(item, this.containerOfSibling(sibling));
+    return reach;
+  }
+
+  /** The type created by the item at `id` (already known to hold one): the server's, or the update's creating item. */
+  private containerAt(id: Y.ID): Container {
+    if (id.clock < this.stateOf(id.client)) return ((this.storeStructAt(id) as Y.Item).content as Y.ContentType).type;
+    return findStruct(this.updateStructs.get(id.client)!, id.clock) as Y.Item;
+  }
+
+  /** The type the item at `id` sits in (its place already resolved), roots by name. */
+  private containerOfSibling(id: Y.ID): Container {
+    if (id.clock < this.stateOf(id.client)) {
+      const parent = (this.storeStructAt(id) as Y.Item).parent as AnyType;
+      return this.rootNames.get(parent) ?? parent;
+    }
+    return this.containers.get(findStruct(this.updateStructs.get(id.client)!, id.clock) as Y.Item)!;
   }
 
   /** The type that the item at `id` holds (Yjs makes a child of anything else garbage). */

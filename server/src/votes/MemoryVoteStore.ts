@@ -49,6 +49,11 @@ export class MemoryVoteStore implements VoteStore {
     return this.getVote(boardId, voteId);
   }
 
+  async deleteBoard(boardId: string): Promise<void> {
+    this.assertOpen();
+    for (const [id, entry] of this.votes) if (entry.vote.boardId === boardId) this.votes.delete(id);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import type { VoteMutation, WorkerRequestBody } from '../storage/sqliteWorkerProtocol.ts';
+import { StorageWorkerError } from '../storage/sqliteWorkerLink.ts';
 import { WriterBatch } from '../storage/WriterBatch.ts';
 import { VOTE_SQL, voteFromRow } from './sqliteVoteShared.mjs';
 import type { CastOutcome, NewVote, RedeemOutcome, StoredVote, VoteStore } from './VoteStore.ts';
@@ -46,6 +47,12 @@ export class SqliteVoteStore implements VoteStore {
   async closeVote(boardId: string, voteId: string): Promise<StoredVote | null> {
     const outcome = await this.mutate<string>({ kind: 'close', boardId, voteId });
     return outcome === 'missing' ? null : this.getVote(boardId, voteId);
+  }
+
+  /** Its rows only; SqliteBoardStore.deleteBoard erases every table keyed by the board again, and reclaims the space. */
+  deleteBoard(boardId: string): Promise<void> {
+    if (this.batch.isClosed) return Promise.reject(new StorageWorkerError('store is closed'));
+    return this.batch.track(this.write({ op: 'eraseRows', boardId, tables: ['votes'] }));
   }
 
   /** Writes made before this still commit; writes after it reject. */

@@ -63,6 +63,8 @@ export interface VoteStore {
    * closing a closed vote returns it unchanged.
    */
   closeVote(boardId: string, voteId: string): Promise<StoredVote | null>;
+  /** Forgets every vote, count, code and ballot hash of a board (it is being erased, server/src/privacy); resolves once durable. */
+  deleteBoard(boardId: string): Promise<void>;
   /** Lets writes already made finish, then releases resources. */
   close(): Promise<void>;
 }

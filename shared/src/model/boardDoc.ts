@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { randomId } from '../ids.ts';
-import { OBJECTS_LAYOUT, type WritableLayout } from './layout.ts';
+import { OBJECTS_LAYOUT, THEMES_LAYOUT, type WritableLayout } from './layout.ts';
 import {
   BoardObjectSchema,
   OBJECT_TYPES,
@@ -18,11 +18,14 @@ import {
  *   Y.Map('answers')  answerId -> Y.Map { text, lang?, roundId, hidden?,
  *                     hiddenReason? }: the words of revealed anonymous
  *                     answers (written by the server only; shared/src/rounds.ts).
+ *   Y.Map('themes')   themeId -> Y.Map { name, description, area, colour,
+ *                     origin, members: Y.Map noteId -> true }: groups of
+ *                     notes made during synthesis (shared/src/synthesis/themes.ts).
  *
  * Facilitator-only state is not here: it lives in the separate control
  * document (controlDoc.ts), which the server lets only facilitators write.
  */
-export const CONTENT_ROOTS = { objects: 'objects', meta: 'meta', answers: 'answers' } as const;
+export const CONTENT_ROOTS = { objects: 'objects', meta: 'meta', answers: 'answers', themes: 'themes' } as const;
 
 /**
  * The only roots a client's update may touch, with the shape each may take.
@@ -31,7 +34,10 @@ export const CONTENT_ROOTS = { objects: 'objects', meta: 'meta', answers: 'answe
  * the board unloadable. The server closes a connection whose update reaches
  * anywhere else, or breaks the layout.
  */
-export const CLIENT_WRITABLE_CONTENT_ROOTS: WritableLayout = { [CONTENT_ROOTS.objects]: OBJECTS_LAYOUT };
+export const CLIENT_WRITABLE_CONTENT_ROOTS: WritableLayout = {
+  [CONTENT_ROOTS.objects]: OBJECTS_LAYOUT,
+  [CONTENT_ROOTS.themes]: THEMES_LAYOUT,
+};
 
 /**
  * Roots every client reads and only the server writes (with its own Yjs

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { SETTINGS_LAYOUT, type WritableLayout } from './layout.ts';
+import { SETTINGS_LAYOUT, type RootLayout, type WritableLayout } from './layout.ts';
 
 /**
  * Layout of a board's control document (room `<boardId>/control`): state
@@ -11,8 +11,9 @@ import { SETTINGS_LAYOUT, type WritableLayout } from './layout.ts';
  *   Y.Map('rounds')    later: anonymous response rounds (server-written).
  *   Y.Map('timers')    later: workshop timers.
  *   Y.Map('votes')     anonymous dot votes (server-written; shared/src/votes.ts).
+ *   Y.Map('actions')   actions per theme (shared/src/synthesis/actions.ts).
  */
-export const CONTROL_ROOTS = { settings: 'settings', rounds: 'rounds', timers: 'timers', votes: 'votes' } as const;
+export const CONTROL_ROOTS = { settings: 'settings', rounds: 'rounds', timers: 'timers', votes: 'votes', actions: 'actions' } as const;
 
 /**
  * The roots a facilitator's update may touch (nobody else writes this
@@ -21,9 +22,21 @@ export const CONTROL_ROOTS = { settings: 'settings', rounds: 'rounds', timers: '
 /** Roots of the control document that clients read and only the server writes. */
 export const SERVER_WRITTEN_CONTROL_ROOTS: readonly string[] = [CONTROL_ROOTS.rounds, CONTROL_ROOTS.votes];
 
+/**
+ * `actions`: actionId -> action map -> fields, plus one nested `history`
+ * map of entryId -> plain entry. Nothing but maps directly under `actions`,
+ * no type below the history map: an entry is written once, as one value.
+ */
+export const ACTIONS_LAYOUT: RootLayout = [
+  { type: 'map', values: false },
+  { type: 'map', values: true },
+  { type: 'map', values: true },
+];
+
 export const CLIENT_WRITABLE_CONTROL_ROOTS: WritableLayout = {
   [CONTROL_ROOTS.settings]: SETTINGS_LAYOUT,
   [CONTROL_ROOTS.timers]: SETTINGS_LAYOUT,
+  [CONTROL_ROOTS.actions]: ACTIONS_LAYOUT,
 };
 
 /**

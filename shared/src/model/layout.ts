@@ -18,6 +18,12 @@ export interface LayoutLevel {
   readonly type: 'map' | 'text';
   /** Whether plain content (JSON values, characters, formats) may live here, next to the types of the next level. */
   readonly values: boolean;
+  /**
+   * For a map: the only keys under which a type of the next level may be
+   * created. Absent: any key. Lets a record hold one named nested map (a
+   * theme's `members`) without letting a peer hang maps under every field.
+   */
+  readonly typeKeys?: readonly string[];
 }
 
 /**
@@ -40,5 +46,17 @@ export const OBJECTS_LAYOUT: RootLayout = [
 /** A map of plain values, with one level of nested maps (settings groups, one map per timer). */
 export const SETTINGS_LAYOUT: RootLayout = [
   { type: 'map', values: true },
+  { type: 'map', values: true },
+];
+
+/**
+ * `themes`: id -> theme map -> fields, plus one nested map, `members`
+ * (noteId -> true), so people adding different notes at once never
+ * overwrite each other (shared/src/synthesis/themes.ts). Nothing deeper,
+ * and no other nested type on a theme.
+ */
+export const THEMES_LAYOUT: RootLayout = [
+  { type: 'map', values: false },
+  { type: 'map', values: true, typeKeys: ['members'] },
   { type: 'map', values: true },
 ];

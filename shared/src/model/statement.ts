@@ -90,8 +90,11 @@ export const EngagementStatementSchema = z.object({
   /** Who runs it: the organisations behind the board, and how to reach them. */
   runBy: text('runBy', MAX_RUN_BY_LENGTH),
   /**
-   * The day the board's data is to be deleted (`YYYY-MM-DD`). Stored and
-   * shown only: deleting it on that day is issue #11.
+   * The day the board's data is to be deleted (`YYYY-MM-DD`). A copy, for
+   * reading with the rest: the date the server erases the board on is its
+   * retention date in storage (server/src/privacy), which the server writes
+   * here too whenever it is set, and which `GET /api/boards/:id/statement`
+   * answers with in place of this one.
    */
   deleteOn,
 });
@@ -115,6 +118,27 @@ export const EngagementStatementInputSchema = EngagementStatementSchema.strict()
     context.addIssue({ code: 'custom', path: ['deleteOn'], message: `deleteOn must be at most ${MAX_DELETE_AFTER_DAYS} days from today` });
   }
 });
+
+/** Why a deletion date a facilitator gives is refused (past, or too far ahead), or null. Checked against the clock. */
+export function deletionDateProblem(value: string, now: number = Date.now()): string | null {
+  const day = calendarDay(value);
+  if (day === null) return 'must be a date written YYYY-MM-DD';
+  const today = Math.floor(now / DAY_MS);
+  if (day < today - 1) return 'must not be in the past';
+  if (day > today + MAX_DELETE_AFTER_DAYS) return `must be at most ${MAX_DELETE_AFTER_DAYS} days from today`;
+  return null;
+}
+
+/** A deletion date as a facilitator sends it (`POST /api/boards`, `PUT /api/boards/:id/retention`): the statement's rules. */
+export const DeletionDateInputSchema = z.string({ error: 'deleteOn must be text' }).superRefine((value, context) => {
+  const problem = deletionDateProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: `deleteOn ${problem}` });
+});
+
+/** The date `days` days after today (UTC), `YYYY-MM-DD`. */
+export function dateInDays(days: number, now: number = Date.now()): string {
+  return todayDate(now + days * DAY_MS);
+}
 
 /** The board's statement, or null when it has none or what is stored does not parse. */
 export function readStatement(controlDoc: Y.Doc): EngagementStatement | null {

@@ -1,42 +1,35 @@
-import { Group, Rect, Text } from 'react-konva';
+import i18n from 'i18next';
+import type Konva from 'konva';
+import { useCallback } from 'react';
+import { Shape } from 'react-konva';
 import type { FrameRecord } from '@clapboard/shared';
-import { NOTE_FONT_FAMILY } from '../fitText.ts';
-import { startAlignedText } from '../sprites/textDirection.ts';
-import { FRAME_HEADER, THEME } from '../theme.ts';
+import { canvasFont, paintFrame } from '@clapboard/shared/render';
+import { noteTextLayouter } from '../fitText.ts';
 
-export function FrameNode({ frame, hideText }: { frame: FrameRecord; hideText: boolean }) {
-  return (
-    <Group x={frame.x} y={frame.y} listening={false}>
-      <Rect
-        width={frame.width}
-        height={frame.height}
-        fill={THEME.frameFill}
-        stroke={THEME.frameStroke}
-        strokeWidth={2}
-        cornerRadius={6}
-        perfectDrawEnabled={false}
-        shadowForStrokeEnabled={false}
-        listening={false}
-      />
-      <Rect width={frame.width} height={FRAME_HEADER} fill={THEME.frameHeader} cornerRadius={[6, 6, 0, 0]} perfectDrawEnabled={false} listening={false} />
-      {!hideText && (
-        <Text
-          x={14}
-          y={10}
-          width={Math.max(1, frame.width - 28)}
-          height={FRAME_HEADER - 12}
-          text={frame.text}
-          fontSize={22}
-          fontStyle="bold"
-          fontFamily={NOTE_FONT_FAMILY}
-          fill="#1a1a1a"
-          wrap="none"
-          ellipsis
-          {...startAlignedText(frame.text)}
-          perfectDrawEnabled={false}
-          listening={false}
-        />
-      )}
-    </Group>
+/** Where the hint sits in the header: the title's place, in smaller, lighter type than a title. */
+const HINT = { x: 14, y: 24, size: 18, color: '#5c5c5c' } as const;
+
+/**
+ * A frame, painted by the shared drawing code the PNG export uses too
+ * (shared/src/render). `titleHint`: an area with no title tells whoever may
+ * name it how, where the title goes; exports and read-only pages never show it.
+ */
+export function FrameNode({ frame, hideText, titleHint = false }: { frame: FrameRecord; hideText: boolean; titleHint?: boolean }) {
+  const hint = titleHint && !hideText && !frame.text.trim();
+  const sceneFunc = useCallback(
+    (context: Konva.Context) => {
+      const ctx = context._context;
+      paintFrame(ctx, frame, hideText, noteTextLayouter);
+      if (!hint) return;
+      ctx.font = canvasFont(HINT.size);
+      ctx.fillStyle = HINT.color;
+      ctx.textBaseline = 'middle';
+      ctx.direction = document.dir === 'rtl' ? 'rtl' : 'ltr';
+      ctx.textAlign = 'start';
+      const x = ctx.direction === 'rtl' ? frame.width - HINT.x : HINT.x;
+      ctx.fillText(i18n.t('canvas.addAreaTitle'), x, HINT.y, Math.max(1, frame.width - HINT.x * 2));
+    },
+    [frame, hideText, hint],
   );
+  return <Shape x={frame.x} y={frame.y} width={frame.width} height={frame.height} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 }

@@ -37,7 +37,7 @@ export const ObjectNode = memo(function ObjectNode({
     case 'shape':
       return <ShapeNode shape={object} hideText={editing} />;
     case 'frame':
-      return <FrameNode frame={object} hideText={editing} />;
+      return <FrameNode frame={object} hideText={editing} titleHint={editor.canEdit && !editor.controls.isLocked(object.id)} />;
     case 'connector':
       return <ConnectorNode connector={object} />;
     case 'answer':

@@ -1,26 +1,13 @@
-import { Text } from 'react-konva';
-import { INK_PALETTE, type TextRecord } from '@clapboard/shared';
-import { LINE_HEIGHT, NOTE_FONT_FAMILY } from '../fitText.ts';
-import { startAlignedText } from '../sprites/textDirection.ts';
+import type Konva from 'konva';
+import { useCallback } from 'react';
+import { Shape } from 'react-konva';
+import type { TextRecord } from '@clapboard/shared';
+import { paintText } from '@clapboard/shared/render';
+import { noteTextLayouter } from '../fitText.ts';
 
+/** Free text, word-wrapped from the edge its direction starts at, painted by the shared drawing code (shared/src/render). */
 export function TextNode({ object, hideText }: { object: TextRecord; hideText: boolean }) {
+  const sceneFunc = useCallback((context: Konva.Context) => paintText(context._context, object, hideText, noteTextLayouter), [object, hideText]);
   if (hideText) return null;
-  return (
-    <Text
-      x={object.x}
-      y={object.y}
-      width={object.width}
-      height={object.height}
-      text={object.text}
-      fontSize={object.fontSize}
-      fontFamily={NOTE_FONT_FAMILY}
-      lineHeight={LINE_HEIGHT}
-      fill={INK_PALETTE[object.color]}
-      wrap="word"
-      // Canvas text has no dir="auto": Arabic or Hebrew text starts from the right edge.
-      {...startAlignedText(object.text)}
-      perfectDrawEnabled={false}
-      listening={false}
-    />
-  );
+  return <Shape x={object.x} y={object.y} width={object.width} height={object.height} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 }

@@ -1,5 +1,6 @@
 import { NOTE_PALETTE, type NoteRecord } from '@clapboard/shared';
-import { paintNote } from './paintNote.ts';
+import { paintNote } from '@clapboard/shared/render';
+import { noteTextLayouter } from '../fitText.ts';
 
 /** A note drawn once into its own bitmap at one resolution. */
 interface Sprite {
@@ -96,7 +97,7 @@ export class NoteSpriteCache {
     const height = Math.round(note.height * scale);
     if (width * height > MAX_SPRITE_PIXELS || width < 1 || height < 1) {
       this.forget(note.id);
-      paintNote(ctx, note, hideText);
+      paintNote(ctx, note, hideText, noteTextLayouter);
       return;
     }
     let sprite = this.touch(note.id);
@@ -149,7 +150,7 @@ export class NoteSpriteCache {
     canvas.height = height;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(width / note.width, 0, 0, height / note.height, 0, 0);
-    paintNote(ctx, note, hideText);
+    paintNote(ctx, note, hideText, noteTextLayouter);
     this.painted += 1;
     const sprite: Sprite = {
       canvas,

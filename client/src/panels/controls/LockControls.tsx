@@ -13,6 +13,7 @@ export function LockControls() {
   const controls = useEditor().controls;
   const locks = useObservable(controls.model.locks);
   const hideCursors = useObservable(controls.model.hideCursors);
+  const deleteOwnOnly = useObservable(controls.model.deleteOwnOnly);
   const { frames } = useOutlineGroups();
   const untitled = t('controls.untitledFrame');
   return (
@@ -49,6 +50,11 @@ export function LockControls() {
         <span>{t('controls.hideCursors')}</span>
       </label>
       <p className="round-note">{t('controls.hideCursorsHelp')}</p>
+      <label className="anon-switch">
+        <input type="checkbox" data-testid="delete-own-only-toggle" checked={deleteOwnOnly} onChange={(event) => controls.setDeleteOwnOnly(event.target.checked)} />
+        <span>{t('controls.deleteOwnOnly')}</span>
+      </label>
+      <p className="round-note">{t('controls.deleteOwnOnlyHelp')}</p>
     </>
   );
 }

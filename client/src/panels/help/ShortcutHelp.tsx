@@ -22,6 +22,7 @@ const SHORTCUTS: { keys: readonly (readonly string[])[]; action: string; edit?: 
   { keys: [['Ctrl', 'Shift', 'Z'], ['Ctrl', 'Y']], action: 'redo', edit: true },
   { keys: [['Ctrl', 'D']], action: 'duplicate', edit: true },
   { keys: [['Ctrl', 'C'], ['Ctrl', 'V']], action: 'copyPaste', edit: true },
+  { keys: [['Ctrl', 'G']], action: 'makeTheme', edit: true },
   { keys: [['Shift', '1']], action: 'fit' },
   { keys: [['Shift', '2']], action: 'fitSelection' },
   { keys: [['+'], ['-']], action: 'zoom' },

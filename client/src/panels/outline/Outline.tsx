@@ -4,6 +4,7 @@ import { useEditor } from '../../editor/EditorContext.ts';
 import { OutlineNote, type FocusRequest } from './OutlineNote.tsx';
 import { useOutlineGroups, type OutlineFrame } from './useOutlineGroups.ts';
 import { FrameOptions } from './FrameOptions.tsx';
+import { OutlineThemes } from '../synthesis/OutlineThemes.tsx';
 
 /** Rows rendered per group before "show all": a 10k-note board must not mount 10k textareas. */
 const PAGE = 100;
@@ -73,6 +74,7 @@ export function Outline() {
           </button>
         </div>
       )}
+      <OutlineThemes />
       {groups.map((group) => (
         <OutlineGroup
           key={group.key}

@@ -45,7 +45,9 @@ export const OutlineNote = memo(function OutlineNote({
   const text = note?.type === 'note' ? note.text : '';
   // A note a facilitator locked is read-only here too (its frame's lock, or the board's).
   useObservable(editor.controls.model.locks);
+  useObservable(editor.controls.model.deleteOwnOnly);
   const mayChange = editor.canEdit && !editor.controls.isLocked(id);
+  const mayDelete = editor.mayDelete(id);
 
   // Uncontrolled: the store updates a frame after each keystroke, and a
   // controlled value would reset the caret. Only foreign changes are applied.
@@ -87,7 +89,7 @@ export const OutlineNote = memo(function OutlineNote({
         data-testid="outline-note-text"
         defaultValue={text}
         readOnly={!mayChange}
-        rows={2}
+        rows={3}
         maxLength={MAX_OBJECT_TEXT}
         aria-label={t('outline.noteText', { colour })}
         onFocus={() => editor.selection.replace([id])}
@@ -116,9 +118,10 @@ export const OutlineNote = memo(function OutlineNote({
           </button>
         )}
       </div>
-      {mayChange && (
+      {mayDelete && (
         <button
           type="button"
+          className="outline-note-delete"
           data-testid="outline-note-delete"
           aria-label={t('outline.deleteNote', { colour, text: note.text ? isolate(note.text.slice(0, 40)) : t('outline.empty') })}
           onClick={() => editor.deleteObjects([id])}

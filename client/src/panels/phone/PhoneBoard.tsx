@@ -31,7 +31,7 @@ interface PhoneBoardProps {
 export function PhoneBoard({ connection, presence, initialName, role, onToggleControls, controlsOpen }: PhoneBoardProps) {
   const { t } = useTranslation();
   const editor = useEditor();
-  const [own] = useState(() => new OwnWriters(connection.contentDoc, connection.session.boardId, role));
+  const [own] = useState(() => editor.own ?? new OwnWriters(connection.contentDoc, connection.session.boardId, role));
   const [view, setView] = useState<PhoneView | null>(null);
   // A new node per message (keyed by `seq`), so the same words twice are announced twice.
   const [said, setSaid] = useState({ text: '', seq: 0 });

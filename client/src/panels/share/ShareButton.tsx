@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { boardLink, type Role } from '@clapboard/shared';
+import { boardLink, staleLinkRoles, type Role } from '@clapboard/shared';
 import type { BoardConnection } from '../../connection/BoardConnection.ts';
 import { SavedLinksStore, type SavedBoardLinks } from '../../connection/savedLinks.ts';
 import { storedBoardToken } from '../../connection/session.ts';
@@ -26,8 +26,18 @@ export function ShareButton({ connection }: { connection: BoardConnection }) {
 
   const links: Partial<Record<Role, string>> = { facilitator: boardLink(window.location.origin, boardId, token), ...saved?.links };
   const handleOpen = () => {
-    setSaved(store.get(boardId));
+    const kept = store.get(boardId);
+    setSaved(kept);
     dialog.current?.showModal();
+    if (kept) void dropRevoked(kept);
+  };
+  // A saved link may have been revoked or replaced since (here, or by another facilitator):
+  // check it against the board's current links and never offer one that no longer works.
+  const dropRevoked = async (kept: SavedBoardLinks) => {
+    const current = await connection.links.list();
+    if (!current.ok) return;
+    const stale = await staleLinkRoles(kept.links, new Set(current.value.links.map((link) => link.linkId)));
+    if (stale.length > 0) setSaved(store.drop(boardId, stale));
   };
   const handleMake = async (forRole: Role) => {
     const result = await connection.links.create(forRole);

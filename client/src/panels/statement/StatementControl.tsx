@@ -49,7 +49,7 @@ export function StatementControl({ connection }: { connection: BoardConnection }
           </p>
         )}
       </div>
-      {open && <StatementDialog statement={statement} changed={open.changed} onClose={() => setOpen(null)} onSaved={markRead} />}
+      {open && <StatementDialog statement={statement} changed={open.changed} onClose={() => setOpen(null)} onSaved={markRead} onRetentionDate={(deleteOn) => connection.privacy.setRetentionDate(deleteOn)} />}
     </div>
   );
 }

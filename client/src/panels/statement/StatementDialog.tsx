@@ -11,11 +11,13 @@ import { checkDraft, useStatementDraft } from './statementDraft.ts';
  * what changed marked), and, for facilitators, edit it. Saving goes through
  * the editor's command, like every other write.
  */
-export function StatementDialog({ statement, changed, onClose, onSaved }: {
+export function StatementDialog({ statement, changed, onClose, onSaved, onRetentionDate }: {
   statement: EngagementStatement | null;
   changed: readonly StatementField[];
   onClose: () => void;
   onSaved: (statement: EngagementStatement) => void;
+  /** Sets the board's retention date on the server (PUT /api/boards/:id/retention) when a saved statement changes it. */
+  onRetentionDate?: (deleteOn: string) => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const editor = useEditor();
@@ -38,6 +40,8 @@ export function StatementDialog({ statement, changed, onClose, onSaved }: {
       dialog.current?.querySelector<HTMLElement>(`[data-testid="statement-input-${first}"], [data-testid="statement-level-inform"]`)?.focus();
       return;
     }
+    // The date the board is erased on is kept by the server (its retention date); the statement's copy follows it.
+    if (onRetentionDate && checked.statement.deleteOn !== statement?.deleteOn) void onRetentionDate(checked.statement.deleteOn);
     editor.editStatement(checked.statement);
     onSaved(checked.statement);
     setSaved(true);

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { getMetaMap, readSchemaVersion } from '../boardDoc.ts';
 import { namedColoursAndFrames } from './003-named-colours-and-frames.ts';
 import { textAsYText } from './002-text-as-ytext.ts';
+import { themesTagsDuplicates } from './004-themes-tags-duplicates.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -11,7 +12,7 @@ export type { Migration } from './types.ts';
  * edit a shipped migration: add a new one and a before/after fixture for it
  * (shared/src/model/migrations/fixtures, tests/migrations.test.ts).
  */
-export const MIGRATIONS: readonly Migration[] = [textAsYText, namedColoursAndFrames];
+export const MIGRATIONS: readonly Migration[] = [textAsYText, namedColoursAndFrames, themesTagsDuplicates];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.at(-1)?.to ?? 1;
 

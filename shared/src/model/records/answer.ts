@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ObjectIdSchema } from '../../ids.ts';
 import { NoteColorSchema } from '../palette.ts';
-import { PositionedFields } from './common.ts';
+import { PositionedFields, SynthesisFields } from './common.ts';
 
 /**
  * A revealed anonymous answer (docs/anonymity.md): a card anyone can move,
@@ -18,5 +18,6 @@ export const AnswerRecordSchema = z.object({
   color: NoteColorSchema,
   /** Key of its words in the content document's `answers` root (`answers.<answerId>`). */
   answerId: ObjectIdSchema,
+  ...SynthesisFields,
 });
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;

@@ -29,3 +29,25 @@ export const PositionedFields = {
 
 /** The plain text of an object's `Y.Text`. */
 export const objectText = z.string().max(MAX_OBJECT_TEXT);
+
+/** Most tags one note may carry, and the longest tag: labels, not sentences. */
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 40;
+
+/** One tag: trimmed, so " housing" and "housing" are the same tag. */
+export const TagSchema = z.string().trim().min(1).max(MAX_TAG_LENGTH);
+
+/**
+ * Fields that synthesis adds to contributions (notes and answer cards,
+ * issue #10). Optional: boards made before them, and clients that never
+ * tag, simply have none.
+ */
+export const SynthesisFields = {
+  /** Free labels people add while sorting ("urgent", "housing"); exported per note. */
+  tags: z.array(TagSchema).max(MAX_TAGS).optional(),
+  /**
+   * The note this one repeats. Kept (not deleted) so the repeat still counts
+   * as a voice in the report, but is shown and exported as a duplicate.
+   */
+  duplicateOf: ObjectIdSchema.optional(),
+};

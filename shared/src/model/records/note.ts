@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NoteColorSchema } from '../palette.ts';
-import { PositionedFields, objectText } from './common.ts';
+import { PositionedFields, SynthesisFields, objectText } from './common.ts';
 
 /** A sticky note: the main unit of contribution in a workshop. Text is a `Y.Text` under `text`. */
 export const NoteRecordSchema = z.object({
@@ -8,6 +8,7 @@ export const NoteRecordSchema = z.object({
   ...PositionedFields,
   color: NoteColorSchema,
   text: objectText,
+  ...SynthesisFields,
 });
 export type NoteRecord = z.infer<typeof NoteRecordSchema>;
 

@@ -1,0 +1,46 @@
+import type { ExportFormat } from './exportFormats.ts';
+
+export type DownloadResult = { ok: true; blob: Blob } | { ok: false; reason: 'forbidden' | 'not-found' | 'network' | 'failed' };
+
+/**
+ * Fetches one findings export with the board token as a bearer token (never
+ * in the URL, so it stays out of logs and history), never cached, with no
+ * referrer. The body is read whole into a Blob: exports are at most a few
+ * MiB, and a Blob can be saved under a name of our choosing.
+ */
+export async function downloadFindings(boardId: string, token: string, format: ExportFormat, frameId?: string): Promise<DownloadResult> {
+  const query = new URLSearchParams({ format });
+  if (frameId) query.set('frame', frameId);
+  let response: Response;
+  try {
+    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/findings?${query}`, {
+      headers: { Authorization: `Bearer ${token}` },
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+    });
+  } catch {
+    return { ok: false, reason: 'network' };
+  }
+  if (response.status === 401 || response.status === 403) return { ok: false, reason: 'forbidden' };
+  if (response.status === 404) return { ok: false, reason: 'not-found' };
+  if (!response.ok) return { ok: false, reason: 'failed' };
+  try {
+    return { ok: true, blob: await response.blob() };
+  } catch {
+    return { ok: false, reason: 'network' };
+  }
+}
+
+/** Has the browser save `blob` as `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click has been handled: revoking at once can cancel the download in some browsers.
+  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+}

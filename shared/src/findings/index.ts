@@ -1,0 +1,7 @@
+export * from './buildFindings.ts';
+export * from './labels.ts';
+export * from './quotes.ts';
+export * from './renderCsv.ts';
+export * from './renderJson.ts';
+export * from './renderMarkdown.ts';
+export * from './schema.ts';
