@@ -5,13 +5,22 @@
  * they are open; a page on a board that is then deleted says so, stops, and
  * drops its offline copy.
  */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
 import { screenshot } from './support/browser.ts';
 import { useBrowserSuite } from './support/suite.ts';
 import { request } from '../privacy/support.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
+
+/** Clicks the button and reads back the file the page saves. */
+async function downloaded(page: Page, testId: string): Promise<{ name: string; json: unknown }> {
+  const [saved] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(testId).click()]);
+  const file = await saved.path();
+  return { name: saved.suggestedFilename(), json: JSON.parse(fs.readFileSync(file!, 'utf8')) };
+}
 
 describe('equality monitoring, contacts and erasure', () => {
   const suite = useBrowserSuite();
@@ -50,6 +59,39 @@ describe('equality monitoring, contacts and erasure', () => {
       await page.getByTestId('role-badge').waitFor({ state: 'attached' });
       expect(await page.getByTestId('monitoring-open').count()).toBe(0);
     }
+  });
+
+  it('a facilitator downloads what is held, each part on its own, then deletes the board for everyone', async () => {
+    const board = await suite.server.createBoard('Held');
+    expect((await request(suite.server.url, 'POST', `/api/boards/${board.id}/contact`, board.tokens.participant, { contact: 'held@example.org' })).status).toBe(201);
+    const participant = await suite.openAs('Still here', board.links.participant);
+    await participant.getByTestId('role-badge').waitFor({ state: 'attached' });
+    const facilitator = await suite.openAs('Fran', board.links.facilitator);
+    await facilitator.getByTestId('export-open').click();
+    await facilitator.getByTestId('export-dialog').waitFor();
+    const everything = await downloaded(facilitator, 'export-held-export-all');
+    expect(everything.name).toBe('Held-export-all.json');
+    expect(everything.json).toHaveProperty('about');
+    expect(JSON.stringify(everything.json)).not.toContain('held@example.org');
+    const contacts = await downloaded(facilitator, 'export-held-contacts');
+    expect(contacts.json).toEqual({ contacts: ['held@example.org'] });
+    const counts = await downloaded(facilitator, 'export-held-monitoring');
+    expect(JSON.stringify(counts.json)).not.toContain('held@example.org');
+    const held = await axeViolations(facilitator, '[data-testid="export-dialog"]', ['button-name']);
+    expect(held, JSON.stringify(held, null, 2)).toEqual([]);
+    await facilitator.getByTestId('export-close').click();
+
+    // Asked first; "Keep it" keeps it.
+    await facilitator.getByTestId('delete-board-open').click();
+    await facilitator.getByTestId('delete-board-cancel').click();
+    await facilitator.getByTestId('delete-board-open').click();
+    expect(await facilitator.getByTestId('delete-board').textContent()).toContain('It cannot be undone');
+    await facilitator.getByTestId('delete-board-confirm').click();
+    for (const page of [facilitator, participant]) {
+      await expect.poll(() => page.getByTestId('connection-ended').getAttribute('data-reason'), POLL).toBe('deleted');
+    }
+    // The pages are told before the erasure commits; the board is gone once it has.
+    await expect.poll(async () => (await request(suite.server.url, 'GET', `/api/boards/${board.id}/statement`, board.tokens.facilitator)).status, POLL).toBe(401);
   });
 
   it('a page on a board that is deleted says so, and stops', async () => {

@@ -162,6 +162,20 @@ describe('renderBoardPng', () => {
     expect(count(image, label, isInk)).toBeGreaterThan(300);
   });
 
+  it("draws a theme inside a frame on the frame, not under its fill", async () => {
+    const doc = board([
+      { id: 'frame1', type: 'frame', x: 0, y: 0, width: 1000, height: 600, z: 0, frameId: null, text: 'Ideas' },
+      note('member', 200, 200, 'yellow', 'A', 'frame1'),
+    ]);
+    createTheme(doc, { name: 'Language', noteIds: ['member'], area: { x: 100, y: 100, width: 800, height: 400 }, color: 'blue' });
+    const image = await render(doc);
+    const at = (bx: number, by: number) => image.rgb((bx + MARGIN) * MAX_SCALE, (by + MARGIN) * MAX_SCALE);
+    // The tint shows inside the frame, beside the note; the note is still on top.
+    const tint = hex(NOTE_PALETTE.blue.fill).map((v) => 255 * 0.72 + v * 0.28);
+    at(700, 400).forEach((v, i) => expect(Math.abs(v - tint[i]!)).toBeLessThanOrEqual(2));
+    expect(at(390, 390)).toEqual(hex(NOTE_PALETTE.yellow.fill));
+  });
+
   it('gives an empty board a blank page', async () => {
     const image = await render(new Y.Doc());
     expect(image.width).toBeGreaterThan(0);

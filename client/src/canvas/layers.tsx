@@ -56,15 +56,23 @@ export function ContentLayer({ controller, layerRef }: { controller: CanvasContr
     },
     [editor, controller, buckets],
   );
+  if (visible.lod === 'simple') {
+    return (
+      <Layer ref={ref} listening={false}>
+        {/* Zoomed out, themes' areas go behind the blocks (frames included): nothing is readable at this size anyway. */}
+        <ThemeAreas controller={controller} />
+        <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
+      </Layer>
+    );
+  }
+  // Frames, then themes' areas, then everything else: a theme made of notes
+  // inside a frame lies on the frame, and would be hidden under its fill.
+  const isFrame = (id: string) => editor.store.get(id)?.type === 'frame';
   return (
     <Layer ref={ref} listening={false}>
-      {/* Themes' areas first: behind every object, at every level of detail. */}
+      {visible.ids.filter(isFrame).map((id) => <ObjectNode key={id} id={id} sprites={controller.sprites} offScreenSkipped />)}
       <ThemeAreas controller={controller} />
-      {visible.lod === 'simple' ? (
-        <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
-      ) : (
-        visible.ids.map((id) => <ObjectNode key={id} id={id} sprites={controller.sprites} offScreenSkipped />)
-      )}
+      {visible.ids.filter((id) => !isFrame(id)).map((id) => <ObjectNode key={id} id={id} sprites={controller.sprites} offScreenSkipped />)}
     </Layer>
   );
 }

@@ -40,7 +40,8 @@ export async function boardApiRequest<T>(
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/${path}`, {
+    // An empty path is the board itself (DELETE /api/boards/:id), with no trailing slash.
+    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}${path ? `/${path}` : ''}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),

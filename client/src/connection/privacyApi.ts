@@ -22,6 +22,11 @@ export class PrivacyApi {
     return boardApiRequest(this.boardId, this.token, 'POST', 'contact', { contact }, null);
   }
 
+  /** Facilitators: erases the board now, for everyone (`DELETE /api/boards/:id`, 204). */
+  deleteBoard(): Promise<BoardApiResult<null>> {
+    return boardApiRequest(this.boardId, this.token, 'DELETE', '', undefined, null);
+  }
+
   setRetentionDate(deleteOn: string): Promise<BoardApiResult<RetentionResponse>> {
     return boardApiRequest(this.boardId, this.token, 'PUT', 'retention', { deleteOn }, RetentionResponseSchema);
   }

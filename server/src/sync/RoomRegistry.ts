@@ -22,8 +22,13 @@ export interface RoomRegistryOptions {
 /** How many evicted boards a registry remembers (see RoomRegistry.evicted). */
 const MAX_EVICTED_REMEMBERED = 10_000;
 
-/** acquire() of a board this process evicted (an erased board): its connections close with BoardDeleted. */
+/**
+ * acquire() of a board this process evicted (an erased board): its
+ * connections close with BoardDeleted, and an HTTP route answers 401, as for
+ * any board that is not there (`statusCode`, read by the error handler).
+ */
 export class BoardEvictedError extends Error {
+  readonly statusCode = 401;
   constructor() {
     super('board was erased');
   }

@@ -56,8 +56,9 @@ export function paintObject(ctx: RenderContext, object: BoardObject, scene: Boar
 
 /**
  * The whole scene at full detail, in board coordinates (the caller sets the
- * transform), as the board's content layer draws it: themes' areas first,
- * then every object in stacking order.
+ * transform), as the board's content layer draws it: frames, then themes'
+ * areas (a theme of notes inside a frame lies on it), then every other
+ * object, each group in stacking order.
  */
 export function paintBoard(ctx: RenderContext, scene: BoardScene, layouter: NoteTextLayouter): void {
   for (const _ of paintBoardInSteps(ctx, scene, layouter));
@@ -70,6 +71,11 @@ export function paintBoard(ctx: RenderContext, scene: BoardScene, layouter: Note
  * anything else until the steps run out.
  */
 export function* paintBoardInSteps(ctx: RenderContext, scene: BoardScene, layouter: NoteTextLayouter): Generator<void, void, void> {
+  for (const object of scene.objects) {
+    if (object.type !== 'frame') continue;
+    paintObject(ctx, object, scene, layouter);
+    yield;
+  }
   for (const theme of scene.themes) {
     ctx.save();
     ctx.translate(theme.x, theme.y);
@@ -77,6 +83,7 @@ export function* paintBoardInSteps(ctx: RenderContext, scene: BoardScene, layout
     ctx.restore();
   }
   for (const object of scene.objects) {
+    if (object.type === 'frame') continue;
     paintObject(ctx, object, scene, layouter);
     yield;
   }

@@ -68,7 +68,19 @@ export const en = {
       png: 'A picture of everything on the board.',
       pngFrame: 'A picture of the frame you selected, or the one in the middle of your view.',
     },
-    noFrame: 'To save an image of one frame, select it or move it to the middle of your view, then open Export again.',
+    noFrame: 'To save an image of one area, select it or move it to the middle of your view, then open Export again.',
+    /** Data protection (docs/protocol.md): what is held, each in a file of its own. */
+    held: {
+      heading: 'What is held about this board',
+      'export-all': 'Everything held (JSON)',
+      monitoring: 'Who we reach: counts (JSON)',
+      contacts: 'Contacts people left (JSON)',
+      help: {
+        'export-all': 'Every part the server keeps for this board, with what each part is. Contacts are not in it.',
+        monitoring: 'The optional equality questions, as counts only; groups under 5 are shown as “fewer than 5”.',
+        contacts: 'The contact details people chose to leave, kept apart from what they said. Keep this file private.',
+      },
+    },
     untitledFrame: 'Untitled frame',
     working: 'Preparing the file…',
     saved: 'Saved {{file}}.',
@@ -343,6 +355,13 @@ export const en = {
     hideCursors: 'Hide people’s cursors from participants and observers',
     hideCursorsHelp: 'Facilitators still see every cursor.',
     deleteOwnOnly: 'Participants may delete only the notes they added',
+    deleteBoard: {
+      open: 'Delete this board…',
+      question: 'This erases the board now, for everyone: every note, answer, vote, link and contact on it. It cannot be undone. Export what you need first.',
+      confirm: 'Delete the board for everyone',
+      cancel: 'Keep it',
+      failed: 'The board could not be deleted. Try again.',
+    },
     deleteOwnOnlyHelp: 'Each phone or computer knows which notes it added. Facilitators can still delete any note.',
   },
   lock: {

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@clapboard/shared';
 import type { BoardConnection } from '../../connection/BoardConnection.ts';
+import { DeleteBoard } from './DeleteBoard.tsx';
 import { LinksPanel } from './LinksPanel.tsx';
 import { LockControls } from './LockControls.tsx';
 import { TimerControls } from './TimerControls.tsx';
@@ -17,6 +18,7 @@ export function FacilitatorControls({ connection, role }: { connection: BoardCon
       <TimerControls clock={connection.clock} />
       <LockControls />
       <LinksPanel api={connection.links} />
+      <DeleteBoard connection={connection} />
     </section>
   );
 }

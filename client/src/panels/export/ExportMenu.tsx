@@ -5,9 +5,12 @@ import type { BoardConnection } from '../../connection/BoardConnection.ts';
 import { storedBoardToken } from '../../connection/session.ts';
 import { useEditor } from '../../editor/EditorContext.ts';
 import { useBoardTitle } from '../useBoardTitle.ts';
-import { downloadFindings, saveBlob } from './downloadFindings.ts';
+import { downloadFindings, downloadHeldData, saveBlob, type HeldData } from './downloadFindings.ts';
 import { exportFileName, frameToExport, type ExportFormat } from './exportFormats.ts';
 import './export.css';
+
+/** Each its own download, never mixed with the findings or with one another. */
+const HELD_DATA: readonly HeldData[] = ['export-all', 'monitoring', 'contacts'];
 
 /** What one button saves: a format, and for an image, the frame it is cut to. */
 interface ExportChoice {
@@ -53,6 +56,17 @@ export function ExportMenu({ connection }: { connection: BoardConnection }) {
     setStatus(t('export.saved', { file: name }));
   };
 
+  const handleHeld = async (what: HeldData) => {
+    setBusy(what);
+    setStatus(t('export.working'));
+    const result = await downloadHeldData(boardId, token, what);
+    setBusy(null);
+    if (!result.ok) return setStatus(t(`export.failed.${result.reason}`));
+    const name = exportFileName(title, 'json', what);
+    saveBlob(result.blob, name);
+    setStatus(t('export.saved', { file: name }));
+  };
+
   const choices: ExportChoice[] = [
     { key: 'md', format: 'md' },
     { key: 'docx', format: 'docx' },
@@ -87,6 +101,17 @@ export function ExportMenu({ connection }: { connection: BoardConnection }) {
           ))}
         </ul>
         {!frame && <p className="export-help" data-testid="export-no-frame">{t('export.noFrame')}</p>}
+        <h3 className="export-held-heading">{t('export.held.heading')}</h3>
+        <ul className="export-choices">
+          {HELD_DATA.map((what) => (
+            <li key={what}>
+              <button type="button" data-testid={`export-held-${what}`} disabled={busy !== null} aria-busy={busy === what} onClick={() => void handleHeld(what)}>
+                {t(`export.held.${what}`)}
+              </button>
+              <span className="export-help">{t(`export.held.help.${what}`)}</span>
+            </li>
+          ))}
+        </ul>
         <p role="status" className="export-status" data-testid="export-status">
           {status}
         </p>

@@ -11,9 +11,26 @@ export type DownloadResult = { ok: true; blob: Blob } | { ok: false; reason: 'fo
 export async function downloadFindings(boardId: string, token: string, format: ExportFormat, frameId?: string): Promise<DownloadResult> {
   const query = new URLSearchParams({ format });
   if (frameId) query.set('frame', frameId);
+  return downloadBoardFile(boardId, token, `findings?${query}`);
+}
+
+/**
+ * What is held about a board besides its findings (docs/protocol.md, "Data
+ * protection"), each its own file: everything held (subject access), the
+ * equality-monitoring counts, and the contacts people left, which are never
+ * put in the same file as anything else.
+ */
+export type HeldData = 'export-all' | 'monitoring' | 'contacts';
+
+export function downloadHeldData(boardId: string, token: string, what: HeldData): Promise<DownloadResult> {
+  return downloadBoardFile(boardId, token, what);
+}
+
+/** `GET /api/boards/:id/<path>` with the board token as a bearer token, read whole into a Blob. */
+async function downloadBoardFile(boardId: string, token: string, path: string): Promise<DownloadResult> {
   let response: Response;
   try {
-    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/findings?${query}`, {
+    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/${path}`, {
       headers: { Authorization: `Bearer ${token}` },
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
