@@ -29,6 +29,8 @@ const MAX_RSS = 400 * MiB;
 const MAX_RSS_GROWTH = 200 * MiB;
 
 const NAMED_CODES = new Set<number>(Object.values(CloseCode));
+/** The server's largest HTTP body (Fastify's bodyLimit in server/src/app.ts): bigger ones are answered 413, maybe before they are read. */
+const SERVER_BODY_LIMIT = 64 * 1024;
 
 /**
  * Known server bug (docs/chaos.md, "Known findings"), not fixed yet: a
@@ -201,7 +203,9 @@ describe('chaos: hostile frames and bodies against a live server', () => {
             // A body over the limit may be cut off mid-upload once the server has answered 413: that is allowed, nothing else is.
             const cause = String((response.cause as NodeJS.ErrnoException | undefined)?.code ?? response.message);
             statuses.set(`cut off (${cause})`, (statuses.get(`cut off (${cause})`) ?? 0) + 1);
-            if (request.kind !== 'too large') badBodies.push(`${request.method} ${request.route} (${request.kind}): ${cause}`);
+            // (A damaged body can be over the limit too: a field repeated thousands of times.)
+            const overLimit = request.kind === 'too large' || Buffer.byteLength(typeof request.body === 'string' ? request.body : '') > SERVER_BODY_LIMIT;
+            if (!overLimit) badBodies.push(`${request.method} ${request.route} (${request.kind}): ${cause}`);
             continue;
           }
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);

@@ -52,10 +52,24 @@ async function centreOn(page: Page, id: string): Promise<void> {
  * readers only when it changes, and the card may be selected already.
  */
 async function clickCard(page: Page, cardId: string): Promise<void> {
-  await centreOn(page, cardId);
-  const box = (await page.getByTestId('board-canvas').boundingBox())!;
-  await page.mouse.click(box.x + 8, box.y + 8);
-  await clickObject(page, cardId);
+  // Clicked again until the page has it selected (its own presence says so): on a
+  // loaded machine a click can land before the camera has moved to the card.
+  // Always one fresh click (off, then on): the screen-reader line speaks a change of selection.
+  const selected = () => page.evaluate((id) => ((window.__clapboard!.awareness.getLocalState() as { selection?: string[] } | null)?.selection ?? []).includes(id), cardId);
+  const click = async () => {
+    await centreOn(page, cardId);
+    const box = (await page.getByTestId('board-canvas').boundingBox())!;
+    await page.mouse.click(box.x + 8, box.y + 8);
+    await clickObject(page, cardId);
+  };
+  await click();
+  await expect
+    .poll(async () => {
+      if (await selected()) return true;
+      await click();
+      return selected();
+    }, { timeout: 20_000, interval: 300 })
+    .toBe(true);
 }
 
 describe('a facilitator runs a round: translation, closing time, paper answers, hiding', () => {

@@ -16,7 +16,9 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** The command exactly as the README gives it, run from the repository root. */
 function findingsCommand(args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npx', ['-y', 'pnpm@10', '--silent', 'findings', '--', ...args], { cwd: repo, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    // As typed in a shell: without the npm_config_* variables `pnpm test` passes down, which npx warns about on stderr.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_config_')));
+    execFile('npx', ['-y', 'pnpm@10', '--silent', 'findings', '--', ...args], { cwd: repo, env, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr: stderr.toString('utf8') });
     });
   });
