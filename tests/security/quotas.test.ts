@@ -1,18 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode, getObjectMap, getObjectsMap, insertObject, readObject, updateObject } from '@clapboard/shared';
-import { connectSynced, type Client } from '../support/clients.ts';
+import { connectSynced, firstServerClose, type Client } from '../support/clients.ts';
 import { startTestServer, type CreatedBoard, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 const note = (text: string, x = 0) => ({ type: 'note' as const, x, y: 0, width: 200, height: 200, z: 1, frameId: null, color: 'yellow' as const, text });
 
-function firstServerClose(client: Client): Promise<number> {
-  return new Promise((resolve) => {
-    client.provider.on('connection-close', (event) => {
-      if (event && event.code >= 4000) resolve(event.code);
-    });
-  });
-}
 
 describe('per-board quotas', () => {
   let server: TestServer;

@@ -12,21 +12,13 @@ import {
   createTheme,
   getThemesMap,
 } from '@clapboard/shared';
-import { connectSynced, type Client } from '../support/clients.ts';
+import { connectSynced, firstServerClose, type Client } from '../support/clients.ts';
 import { encodeSyncUpdate, openRawSocket } from '../support/rawSocket.ts';
 import { startTestServer, type CreatedBoard, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 const note = (text: string) => ({ type: 'note' as const, x: 0, y: 0, width: 200, height: 200, z: 1, frameId: null, color: 'yellow' as const, text });
 
-/** The first application close code a stock client is sent. */
-function firstServerClose(client: Client): Promise<number> {
-  return new Promise((resolve) => {
-    client.provider.on('connection-close', (event) => {
-      if (event && event.code >= 4000) resolve(event.code);
-    });
-  });
-}
 
 describe('the server refuses updates that would leave a record failing its schema', () => {
   let server: TestServer;

@@ -47,3 +47,12 @@ export async function connectSynced(syncUrl: string, room: string, token: string
   await waitFor(() => client.provider.synced);
   return client;
 }
+
+/** The first application close code (4000 and up) the server sends this client. */
+export function firstServerClose(client: Client): Promise<number> {
+  return new Promise((resolve) => {
+    client.provider.on('connection-close', (event) => {
+      if (event && event.code >= 4000) resolve(event.code);
+    });
+  });
+}

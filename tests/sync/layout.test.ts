@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, getObjectsMap, insertObject, readAllObjects } from '@clapboard/shared';
-import { connectClient, connectSynced, type Client } from '../support/clients.ts';
+import { connectClient, connectSynced, firstServerClose, type Client } from '../support/clients.ts';
 import { craftNestedMaps } from '../support/craftUpdate.ts';
 import { encodeSyncUpdate, openRawSocket } from '../support/rawSocket.ts';
 import { startTestServer, type CreatedBoard, type TestServer } from '../support/server.ts';
@@ -9,14 +9,6 @@ import { waitFor } from '../support/waitFor.ts';
 
 const note = (text: string) => ({ type: 'note' as const, x: 0, y: 0, width: 200, height: 200, z: 1, frameId: null, color: 'yellow' as const, text });
 
-/** The first application close code the server sends this client. */
-function firstServerClose(client: Client): Promise<number> {
-  return new Promise((resolve) => {
-    client.provider.on('connection-close', (event) => {
-      if (event && event.code >= 4000) resolve(event.code);
-    });
-  });
-}
 
 describe('updates that would break the document layout are refused before Yjs applies them', () => {
   let server: TestServer;

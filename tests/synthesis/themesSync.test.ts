@@ -12,7 +12,7 @@ import {
   renameTheme,
   setTags,
 } from '@clapboard/shared';
-import { connectClient, connectSynced, type Client } from '../support/clients.ts';
+import { connectClient, connectSynced, firstServerClose, type Client } from '../support/clients.ts';
 import { startTestServer, type CreatedBoard, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/waitFor.ts';
 
@@ -28,14 +28,6 @@ async function barrier(sender: Client, watcher: Client): Promise<void> {
   });
 }
 
-/** The first application close code the server sends this client. */
-function firstServerClose(client: Client): Promise<number> {
-  return new Promise((resolve) => {
-    client.provider.on('connection-close', (event) => {
-      if (event && event.code >= 4000) resolve(event.code);
-    });
-  });
-}
 
 describe('themes through a real server', () => {
   let server: TestServer;

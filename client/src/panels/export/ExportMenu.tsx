@@ -5,7 +5,8 @@ import type { BoardConnection } from '../../connection/BoardConnection.ts';
 import { storedBoardToken } from '../../connection/session.ts';
 import { useEditor } from '../../editor/EditorContext.ts';
 import { useBoardTitle } from '../useBoardTitle.ts';
-import { downloadFindings, downloadHeldData, saveBlob, type HeldData } from './downloadFindings.ts';
+import { saveBlob } from '../saveBlob.ts';
+import { downloadFindings, downloadHeldData, type DownloadResult, type HeldData } from './downloadFindings.ts';
 import { exportFileName, frameToExport, type ExportFormat } from './exportFormats.ts';
 import './export.css';
 
@@ -45,27 +46,23 @@ export function ExportMenu({ connection }: { connection: BoardConnection }) {
     dialog.current?.showModal();
   };
 
-  const handleExport = async (choice: ExportChoice) => {
-    setBusy(choice.key);
+  /** One button's download: busy while it runs, then saved under `name`, or the reason it failed. */
+  const save = async (key: string, download: () => Promise<DownloadResult>, name: string) => {
+    setBusy(key);
     setStatus(t('export.working'));
-    const result = await downloadFindings(boardId, token, choice.format, choice.frame?.id);
+    const result = await download();
     setBusy(null);
     if (!result.ok) return setStatus(t(`export.failed.${result.reason}`));
-    const name = exportFileName(title, choice.format, choice.frame ? choice.frame.text || t('export.untitledFrame') : undefined);
     saveBlob(result.blob, name);
     setStatus(t('export.saved', { file: name }));
   };
-
-  const handleHeld = async (what: HeldData) => {
-    setBusy(what);
-    setStatus(t('export.working'));
-    const result = await downloadHeldData(boardId, token, what);
-    setBusy(null);
-    if (!result.ok) return setStatus(t(`export.failed.${result.reason}`));
-    const name = exportFileName(title, 'json', what);
-    saveBlob(result.blob, name);
-    setStatus(t('export.saved', { file: name }));
-  };
+  const handleExport = (choice: ExportChoice) =>
+    save(
+      choice.key,
+      () => downloadFindings(boardId, token, choice.format, choice.frame?.id),
+      exportFileName(title, choice.format, choice.frame ? choice.frame.text || t('export.untitledFrame') : undefined),
+    );
+  const handleHeld = (what: HeldData) => save(what, () => downloadHeldData(boardId, token, what), exportFileName(title, 'json', what));
 
   const choices: ExportChoice[] = [
     { key: 'md', format: 'md' },
