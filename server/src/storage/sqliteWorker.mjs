@@ -172,14 +172,17 @@ function handle(request) {
         return;
       case 'eraseBoards': {
         if (!privacy) throw new Error('not the writer');
-        const erased = privacy.erase(request.boardIds);
+        // IMMEDIATE: the erasure reads the schema before it deletes, and a deferred
+        // transaction whose snapshot another connection has written past cannot
+        // upgrade to a write (SQLITE_BUSY at once, no busy_timeout): take the write lock first.
+        const erased = privacy.erase.immediate(request.boardIds);
         const reclaimed = request.reclaim === false ? false : privacy.reclaim();
         answer({ id: request.id, ok: true, value: { erased, reclaimed } });
         return;
       }
       case 'eraseRows':
         if (!privacy) throw new Error('not the writer');
-        privacy.eraseRows(request.boardId, request.tables);
+        privacy.eraseRows.immediate(request.boardId, request.tables);
         answer({ id: request.id, ok: true });
         return;
       case 'setRetention':
