@@ -2,6 +2,7 @@
 // storage/sqliteWorker.mjs on the writer only). Plain JavaScript, like the
 // worker itself.
 import { ANONYMOUS_NOTE_SQL } from './sqliteAnonymousNoteShared.mjs';
+import { writeTransaction } from '../storage/sqliteShared.mjs';
 
 /** @typedef {import('../storage/sqliteWorkerProtocol.ts').AnonymousNoteMutation} AnonymousNoteMutation */
 
@@ -17,7 +18,7 @@ export function anonymousNoteWriter(db) {
      * The cap is checked inside the transaction, so concurrent adds cannot
      * overshoot it.
      */
-    mutations: db.transaction((/** @type {AnonymousNoteMutation[]} */ items) =>
+    mutations: writeTransaction(db, (/** @type {AnonymousNoteMutation[]} */ items) =>
       items.map((item) => {
         if (item.kind === 'add') {
           const held = /** @type {{ n: number }} */ (count.get(item.boardId)).n;

@@ -2,6 +2,7 @@
 // contact stores (loaded by storage/sqliteWorker.mjs on the writer only).
 // Plain JavaScript, like the worker itself.
 import { addResponse, emptyCounts, PRIVACY_SQL, serializeContacts, serializeCounts } from './sqlitePrivacyShared.mjs';
+import { writeTransaction } from '../storage/sqliteShared.mjs';
 
 /** @typedef {import('../storage/sqliteWorkerProtocol.ts').PrivacyMutation} PrivacyMutation */
 
@@ -57,13 +58,13 @@ export function privacyWriter(db) {
      * transaction (the caller truncates the WAL after it: sqliteWorker.mjs,
      * commitPrivateGroup); the results per group.
      */
-    mutations: db.transaction((/** @type {PrivacyMutation[][]} */ groups) => groups.map((group) => group.map(mutate))),
+    mutations: writeTransaction(db, (/** @type {PrivacyMutation[][]} */ groups) => groups.map((group) => group.map(mutate))),
     /**
      * Deletes every row of every table keyed by these boards, then the
      * boards themselves, in one transaction; the ids that existed. The
      * caller reclaims the space after it (`reclaim`).
      */
-    erase: db.transaction((/** @type {string[]} */ boardIds) => {
+    erase: writeTransaction(db, (/** @type {string[]} */ boardIds) => {
       const tables = boardTables();
       const erased = [];
       for (const boardId of boardIds) {
@@ -73,7 +74,7 @@ export function privacyWriter(db) {
       return erased;
     }),
     /** Only the rows of `tables` for one board (a sibling store's deleteBoard); tables must be keyed by board. */
-    eraseRows: db.transaction((/** @type {string} */ boardId, /** @type {readonly string[]} */ tables) => {
+    eraseRows: writeTransaction(db, (/** @type {string} */ boardId, /** @type {readonly string[]} */ tables) => {
       const known = new Set(boardTables());
       for (const table of tables) {
         if (!known.has(table)) throw new Error(`${table} is not a table keyed by board`);

@@ -2,6 +2,7 @@
 // storage/sqliteWorker.mjs on the writer only). Plain JavaScript, like the
 // worker itself.
 import { parseAnswerSet, ROUND_SQL, serializeAnswerSet } from './sqliteRoundShared.mjs';
+import { writeTransaction } from '../storage/sqliteShared.mjs';
 
 /** @typedef {import('../storage/sqliteWorkerProtocol.ts').RoundAnswerMutation} RoundAnswerMutation */
 
@@ -63,17 +64,17 @@ export function roundWriter(db) {
 
   return {
     /** Every mutation of every group given, in one transaction; the results per group. */
-    answers: db.transaction((/** @type {RoundAnswerMutation[][]} */ groups) => {
+    answers: writeTransaction(db, (/** @type {RoundAnswerMutation[][]} */ groups) => {
       const flat = mutate(groups.flat());
       let offset = 0;
       return groups.map((group) => flat.slice(offset, (offset += group.length)));
     }),
-    createRound: db.transaction((/** @type {import('./RoundStore.ts').NewRound} */ round) => {
+    createRound: writeTransaction(db, (/** @type {import('./RoundStore.ts').NewRound} */ round) => {
       insertRound.run(round.boardId, round.roundId, round.prompt, round.translations === null ? null : JSON.stringify(round.translations), round.k, round.closesAt);
       insertAnswerSet.run(round.boardId, round.roundId);
     }),
     /** @returns {boolean} */
-    setState: db.transaction((/** @type {{ boardId: string, roundId: string, state: string, from: readonly string[] }} */ { boardId, roundId, state, from }) => {
+    setState: writeTransaction(db, (/** @type {{ boardId: string, roundId: string, state: string, from: readonly string[] }} */ { boardId, roundId, state, from }) => {
       const current = /** @type {{ state: string } | undefined} */ (selectState.get(boardId, roundId))?.state;
       if (!current || !from.includes(current)) return false;
       setState.run(state, boardId, roundId);

@@ -3,7 +3,7 @@
 // Plain JavaScript, like the worker itself. Every check and the change it
 // guards share one transaction, so two requests at once cannot both pass a
 // check that only one of them should.
-import { SQL } from './sqliteShared.mjs';
+import { SQL, writeTransaction } from './sqliteShared.mjs';
 
 /** @typedef {import('./sqliteWorkerProtocol.ts').LinkMutation} LinkMutation */
 
@@ -18,7 +18,7 @@ export function linkWriter(db) {
   const roleOf = (tokenHash, boardId) => /** @type {{ role: string } | undefined} */ (roleForToken.get(tokenHash, boardId))?.role ?? null;
   return {
     /** One mutation, one transaction; answers an AddLinkOutcome, a role or null, or a RevokeLinkOutcome. */
-    mutate: db.transaction((/** @type {LinkMutation} */ mutation) => {
+    mutate: writeTransaction(db, (/** @type {LinkMutation} */ mutation) => {
       const { boardId } = mutation;
       if (mutation.kind === 'add') {
         if (/** @type {{ n: number }} */ (countLinks.get(boardId)).n >= mutation.maxLinks) return 'full';

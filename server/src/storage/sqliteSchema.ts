@@ -156,10 +156,13 @@ const MIGRATIONS: readonly string[] = [
 export function migrateSqlite(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let version = current; version < MIGRATIONS.length; version += 1) {
+    // IMMEDIATE, and the version read again under the write lock: two server
+    // processes opening one file at once must not both run a migration.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) !== version) return;
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate();
   }
   // A migration that rebuilds a table leaves free pages behind. Rows written
   // later would fill them in the order they arrive, so a row's place in the

@@ -4,6 +4,9 @@ import type { DocKey, StoredDocument } from './BoardStore.ts';
 /** Opens a connection with the store's pragmas (WAL unless read-only, secure_delete, busy timeout, foreign keys). */
 export declare function openConnection(filename: string, synchronous: 'FULL' | 'NORMAL', options?: { readonly?: boolean }): Database.Database;
 
+/** A write transaction that takes the write lock when it begins (BEGIN IMMEDIATE), so it waits for another connection's write instead of failing with SQLITE_BUSY. */
+export declare function writeTransaction<F extends (...args: any[]) => any>(db: Database.Database, fn: F): F;
+
 export declare const SQL: Readonly<{
   insertBoard: string;
   insertToken: string;

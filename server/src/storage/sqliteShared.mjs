@@ -27,6 +27,22 @@ export function openConnection(filename, synchronous, options = {}) {
   return db;
 }
 
+/**
+ * A write transaction that takes the write lock when it begins (BEGIN
+ * IMMEDIATE). Every writer's transaction reads before it writes, and when
+ * another connection on the same file (a second server process, a backup)
+ * has committed since the read began, a deferred transaction cannot upgrade
+ * to a write: SQLite answers SQLITE_BUSY at once, without waiting out
+ * busy_timeout. Taking the lock first makes it wait instead.
+ * @template {(...args: any[]) => any} F
+ * @param {import('better-sqlite3').Database} db
+ * @param {F} fn
+ * @returns {F}
+ */
+export function writeTransaction(db, fn) {
+  return /** @type {F} */ (/** @type {unknown} */ (db.transaction(fn).immediate));
+}
+
 export const SQL = Object.freeze({
   insertBoard: 'INSERT INTO boards (id, delete_on) VALUES (?, ?)',
   insertToken: 'INSERT INTO board_tokens (token_hash, board_id, role) VALUES (?, ?, ?)',

@@ -16,7 +16,7 @@
 // An answer is posted only after its transaction committed; the main thread
 // treats an append as durable on that answer and never before.
 import { parentPort, workerData } from 'node:worker_threads';
-import { documentReader, openConnection, SQL } from './sqliteShared.mjs';
+import { SQL, documentReader, openConnection, writeTransaction } from './sqliteShared.mjs';
 
 /** @typedef {import('./sqliteWorkerProtocol.ts').WorkerRequest} WorkerRequest */
 /** @typedef {Extract<WorkerRequest, { op: 'append' }>} AppendRequest */
@@ -57,12 +57,12 @@ function writer(db) {
   const deleteUpdate = db.prepare(SQL.deleteUpdate);
   return {
     /** One transaction, one fsync, for every group given; the sequence numbers per group. */
-    append: db.transaction((/** @type {AppendRequest[]} */ requests) =>
+    append: writeTransaction(db, (/** @type {AppendRequest[]} */ requests) =>
       requests.map((request) =>
         request.items.map(({ boardId, doc, update }) => Number(insertUpdate.run(boardId, doc, update).lastInsertRowid)),
       ),
     ),
-    createBoard: db.transaction((/** @type {import('./BoardStore.ts').NewBoard} */ board) => {
+    createBoard: writeTransaction(db, (/** @type {import('./BoardStore.ts').NewBoard} */ board) => {
       insertBoard.run(board.id, board.deleteOn ?? null);
       for (const [role, hash] of Object.entries(board.tokenHashes)) insertToken.run(hash, board.id, role);
       for (const [doc, update] of Object.entries(board.initialUpdates)) insertUpdate.run(board.id, doc, update);
@@ -72,7 +72,7 @@ function writer(db) {
      * the compaction read, then the rows it folded and no others.
      * @returns {import('./BoardStore.ts').CompactOutcome}
      */
-    compact: db.transaction((/** @type {Extract<WorkerRequest, { op: 'compact' }>} */ { boardId, doc, snapshot, folded }) => {
+    compact: writeTransaction(db, (/** @type {Extract<WorkerRequest, { op: 'compact' }>} */ { boardId, doc, snapshot, folded }) => {
       const throughSeq = folded.seqs.reduce((highest, seq) => Math.max(highest, seq), 0);
       const written =
         folded.snapshotVersion === 0
@@ -172,17 +172,14 @@ function handle(request) {
         return;
       case 'eraseBoards': {
         if (!privacy) throw new Error('not the writer');
-        // IMMEDIATE: the erasure reads the schema before it deletes, and a deferred
-        // transaction whose snapshot another connection has written past cannot
-        // upgrade to a write (SQLITE_BUSY at once, no busy_timeout): take the write lock first.
-        const erased = privacy.erase.immediate(request.boardIds);
+        const erased = privacy.erase(request.boardIds);
         const reclaimed = request.reclaim === false ? false : privacy.reclaim();
         answer({ id: request.id, ok: true, value: { erased, reclaimed } });
         return;
       }
       case 'eraseRows':
         if (!privacy) throw new Error('not the writer');
-        privacy.eraseRows.immediate(request.boardId, request.tables);
+        privacy.eraseRows(request.boardId, request.tables);
         answer({ id: request.id, ok: true });
         return;
       case 'setRetention':

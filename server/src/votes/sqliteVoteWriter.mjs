@@ -2,6 +2,7 @@
 // storage/sqliteWorker.mjs on the writer only).
 import { tallyFromRow, VOTE_SQL } from './sqliteVoteShared.mjs';
 import { applyVoteMutation, zeroCounts } from './voteTally.mjs';
+import { writeTransaction } from '../storage/sqliteShared.mjs';
 
 /** @typedef {import('../storage/sqliteWorkerProtocol.ts').VoteMutation} VoteMutation */
 
@@ -47,7 +48,7 @@ export function voteWriter(db) {
 
   return {
     /** Every mutation of every group given, in one transaction; the results per group. */
-    mutations: db.transaction((/** @type {VoteMutation[][]} */ groups) => {
+    mutations: writeTransaction(db, (/** @type {VoteMutation[][]} */ groups) => {
       const flat = mutate(groups.flat());
       let offset = 0;
       return groups.map((group) => flat.slice(offset, (offset += group.length)));
