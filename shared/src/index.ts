@@ -18,3 +18,4 @@ export * from './controls.ts';
 export * from './templates/index.ts';
 export * from './savedLinks.ts';
 export * from './synthesis/index.ts';
+export * from './controlValues.ts';

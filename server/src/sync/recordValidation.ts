@@ -1,5 +1,16 @@
 import * as Y from 'yjs';
-import { ACTION_HISTORY_KEY, BoardObjectSchema, CONTENT_ROOTS, CONTROL_ROOTS, MAX_OBJECT_TEXT, THEME_MEMBERS_KEY, isValidStoredAction, isValidStoredTheme } from '@clapboard/shared';
+import {
+  ACTION_HISTORY_KEY,
+  BoardObjectSchema,
+  CONTENT_ROOTS,
+  CONTROL_ROOTS,
+  MAX_OBJECT_TEXT,
+  THEME_MEMBERS_KEY,
+  isValidSettingValue,
+  isValidStoredAction,
+  isValidStoredTheme,
+  isValidTimerValue,
+} from '@clapboard/shared';
 import type { Container, DecodedDeletions, InsertedItem, UpdateInspection } from './updateScope.ts';
 
 /**
@@ -61,8 +72,18 @@ export const OBJECT_RECORDS: RecordRoot = {
   },
 };
 
-/** Roots whose entries are records, per root name, in either document; roots not named here are only layout-checked. */
-export type RecordRoots = Readonly<Record<string, RecordRoot>>;
+/**
+ * A root whose entries are single values, each with its own rules per key
+ * (`settings`, `timers`): a plain value, or one nested map read as a plain
+ * object. No texts, no other types.
+ */
+export interface ValueRoot {
+  kind: 'values';
+  validate(key: string, plain: unknown): boolean;
+}
+
+/** Roots whose entries are records or values, per root name, in either document; roots not named here are only layout-checked. */
+export type RecordRoots = Readonly<Record<string, RecordRoot | ValueRoot>>;
 
 /** `themes` (content document): id -> theme, with its `members` map (shared/src/synthesis/themes.ts). */
 export const THEME_RECORDS: RecordRoot = {
@@ -80,10 +101,18 @@ export const ACTION_RECORDS: RecordRoot = {
   validate: isValidStoredAction,
 };
 
+/** `settings` (control document): one slot per setting (shared/src/controlValues.ts). */
+export const SETTING_VALUES: ValueRoot = { kind: 'values', validate: isValidSettingValue };
+
+/** `timers` (control document): timer id -> timer. */
+export const TIMER_VALUES: ValueRoot = { kind: 'values', validate: isValidTimerValue };
+
 export const DEFAULT_RECORD_ROOTS: RecordRoots = {
   [CONTENT_ROOTS.objects]: OBJECT_RECORDS,
   [CONTENT_ROOTS.themes]: THEME_RECORDS,
   [CONTROL_ROOTS.actions]: ACTION_RECORDS,
+  [CONTROL_ROOTS.settings]: SETTING_VALUES,
+  [CONTROL_ROOTS.timers]: TIMER_VALUES,
 };
 
 // Yjs types its own type tree with `any` events; `unknown` does not fit it.
@@ -105,7 +134,8 @@ export function recordsStayValid(doc: Y.Doc, inspection: UpdateInspection, roots
     const rootType = doc.share.get(rootName) as AnyType | undefined;
     for (const key of entries.keys()) {
       for (const candidate of view.candidates(rootName, rootType, key)) {
-        if (!view.recordValid(candidate, key, root)) return false;
+        const valid = 'kind' in root ? view.valueValid(candidate, key, root) : view.recordValid(candidate, key, root);
+        if (!valid) return false;
       }
     }
   }
@@ -182,7 +212,7 @@ class UpdateView {
       for (const value of this.candidates(null, map, field)) {
         // A string where readers expect a Y.Text (or the reverse) reads, then breaks whoever edits it.
         if (kindOfCandidate(value) !== (root.textFields.has(field) ? 'text' : root.mapFields.has(field) ? 'map' : 'value')) return false;
-        const plain = this.plainOf(value, root);
+        const plain = this.plainOf(value, root.maxTextLength);
         if (plain === TOO_LONG) return false;
         values.push(plain);
       }
@@ -197,6 +227,14 @@ class UpdateView {
     return true;
   }
 
+  /** A value root's entry: a plain value or a nested map of plain values, judged whole by its key's rules. */
+  valueValid(candidate: Candidate, key: string, root: ValueRoot): boolean {
+    const kind = kindOfCandidate(candidate);
+    if (kind !== 'value' && kind !== 'map') return false;
+    const plain = this.plainOf(candidate, 0);
+    return plain !== TOO_LONG && plain !== CONFLICTING && root.validate(key, plain);
+  }
+
   /** Keys a map may have afterwards: its current ones and those the update writes. */
   private keysOf(map: AnyType | Y.Item): Set<string> {
     const keys = new Set<string>();
@@ -206,17 +244,17 @@ class UpdateView {
   }
 
   /** A candidate as the schema reads it: a text as a string of its resulting length, a nested map as a plain object. */
-  private plainOf(candidate: Candidate, root: RecordRoot): unknown {
+  private plainOf(candidate: Candidate, maxTextLength: number): unknown {
     if ('value' in candidate) return candidate.value;
     const type = 'type' in candidate ? candidate.type : candidate.created;
     const isText = 'type' in candidate ? candidate.type instanceof Y.Text : (candidate.created.content as Y.ContentType).type instanceof Y.Text;
     if (isText) {
       const length = this.textLength(type);
-      return length > root.maxTextLength ? TOO_LONG : 'x'.repeat(length);
+      return length > maxTextLength ? TOO_LONG : 'x'.repeat(length);
     }
     const plain: Record<string, unknown> = {};
     for (const field of this.keysOf(type)) {
-      const values = this.candidates(null, type, field).map((value) => this.plainOf(value, root));
+      const values = this.candidates(null, type, field).map((value) => this.plainOf(value, maxTextLength));
       if (values.includes(TOO_LONG)) return TOO_LONG;
       // A nested map's entries are each checked with the first value; a nested map with several values per key is refused.
       if (values.length > 1 && values.some((value) => value !== values[0])) return CONFLICTING;
