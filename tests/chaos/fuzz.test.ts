@@ -32,17 +32,6 @@ const NAMED_CODES = new Set<number>(Object.values(CloseCode));
 /** The server's largest HTTP body (Fastify's bodyLimit in server/src/app.ts): bigger ones are answered 413, maybe before they are read. */
 const SERVER_BODY_LIMIT = 64 * 1024;
 
-/**
- * Known server bug (docs/chaos.md, "Known findings"), not fixed yet: a
- * frame over MAX_PAYLOAD_BYTES sent while the server still has data queued
- * for that client can close with 1006 instead of 1009 (ws queues its 1009
- * close frame behind the backlog, and the socket is cut off before it goes
- * out; letting a closing socket finish its handshake did not cure it).
- * Such closes are counted apart; any other close without a named code
- * fails. CHAOS_STRICT=1 fails on them too.
- */
-const TOLERATE_1006_AFTER_OVERSIZED_FRAME = process.env.CHAOS_STRICT !== '1';
-
 interface Tally {
   framesSent: number;
   connections: number;
@@ -65,7 +54,6 @@ async function attack(lane: number, syncUrl: string, board: CreatedBoard, budget
   while (budget()) {
     tally.connections += 1;
     let lastBatch: string[] = [];
-    let lastBatchOversized = false;
     let socketError = '';
     const socket = new WebSocket(`${syncUrl}/${board.id}?token=${board.tokens.participant}`);
     let answers = 0;
@@ -109,7 +97,6 @@ async function attack(lane: number, syncUrl: string, board: CreatedBoard, budget
         kinds.push('oversized');
       }
       lastBatch = kinds;
-      lastBatchOversized = frames.some((payload) => (typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength) > MAX_PAYLOAD_BYTES);
       const expected = answers + 1;
       for (const [index, payload] of frames.entries()) {
         if (socket.readyState !== WebSocket.OPEN) break;
@@ -129,10 +116,9 @@ async function attack(lane: number, syncUrl: string, board: CreatedBoard, budget
       socket.close(1000);
     }
     const code = await closed;
-    const knownBug = code === 1006 && lastBatchOversized && TOLERATE_1006_AFTER_OVERSIZED_FRAME;
-    const name = knownBug ? '1006 after an oversized frame (known bug)' : closedByTest ? `${code} (closed by the test)` : (CloseCodeName[code] ?? String(code));
+    const name = closedByTest ? `${code} (closed by the test)` : (CloseCodeName[code] ?? String(code));
     tally.closes.set(name, (tally.closes.get(name) ?? 0) + 1);
-    if (!knownBug && !closedByTest && !NAMED_CODES.has(code)) tally.unnamed.push(`close ${code}${socketError ? ` (${socketError})` : ''} after a batch of ${[...new Set(lastBatch)].join(', ')}`);
+    if (!closedByTest && !NAMED_CODES.has(code)) tally.unnamed.push(`close ${code}${socketError ? ` (${socketError})` : ''} after a batch of ${[...new Set(lastBatch)].join(', ')}`);
   }
 }
 

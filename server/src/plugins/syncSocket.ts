@@ -79,6 +79,15 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
         // Answer with the plain protocol name, never the token-bearing one.
         handleProtocols: (offered: Set<string>) => (offered.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
       },
+      // The plugin's default handler terminates the socket on any 'error'. For
+      // a bad frame (over maxPayload: 1009) ws has already queued its close
+      // frame with the code and cuts the socket off itself if the client never
+      // answers; terminating here drops that frame whenever it sits behind
+      // data still queued for the client, who would see 1006 and no reason.
+      errorHandler: (error, socket, request) => {
+        request.log.warn({ err: { message: error.message, code: (error as NodeJS.ErrnoException).code } }, 'websocket error');
+        if (socket.readyState !== socket.CLOSING) socket.terminate();
+      },
       preClose: async () => {
         // From here on a websocket upgrade (a client reconnecting while we
         // shut down) is dropped at once. Routed, it would be answered 503 on

@@ -184,7 +184,14 @@ export class DocumentRoom {
     this.connections.set(connection.id, connection);
     socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(connection, data, isBinary));
     socket.on('close', () => this.detach(connection));
-    socket.on('error', () => connection.terminate());
+    // ws emits 'error' for a bad frame (over maxPayload, a bad opcode) after
+    // it has queued its own close frame with the code (1009, 1002), and it
+    // cuts the socket off itself if the client never answers. Terminating
+    // here would drop that frame when it sits behind data still queued for
+    // the client, who would see 1006 and no reason.
+    socket.on('error', () => {
+      if (socket.readyState !== socket.CLOSING) connection.terminate();
+    });
     connection.send(encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) connection.send(this.awarenessMessageFor(connection, states));
