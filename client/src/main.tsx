@@ -5,6 +5,8 @@ import { App } from './pages/App.tsx';
 import { initI18n } from './i18n/index.ts';
 import './styles.css';
 
-initI18n();
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<App />);
+// Rendered once the page's language is in: no flash of English before Arabic.
+void initI18n().then(() => {
+  const root = document.getElementById('root');
+  if (root) createRoot(root).render(<App />);
+});

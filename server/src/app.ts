@@ -34,6 +34,7 @@ import { InProcessRevocationHub, type RevocationFeed } from './links/RevocationF
 import { MemoryAnonymousNoteStore } from './anonymousNotes/MemoryAnonymousNoteStore.ts';
 import { SqliteAnonymousNoteStore } from './anonymousNotes/SqliteAnonymousNoteStore.ts';
 import { templateRoutes } from './templates/templateRoutes.ts';
+import { translationRoutes } from './translations/translationRoutes.ts';
 import { securityPlugin } from './security/securityPlugin.ts';
 import { findingsRoutes } from './findings/findingsRoutes.ts';
 import { InProcessBoardDeletionHub, type BoardDeletionFeed } from './privacy/BoardDeletionFeed.ts';
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
   const anonymousNoteStore = options.anonymousNoteStore ?? (store instanceof SqliteBoardStore ? new SqliteAnonymousNoteStore(store) : new MemoryAnonymousNoteStore());
   await app.register(anonymousNoteRoutes, { store: anonymousNoteStore, limits: config.anonymousNotes });
   await app.register(templateRoutes);
+  await app.register(translationRoutes, { limits: config.translations });
   await app.register(findingsRoutes, { maxExportPixels: config.maxExportPixels });
   await app.register(linkRoutes, { publicUrl, revocations: options.revocations ?? new InProcessRevocationHub().connect() });
   await app.register(saidDidRoutes, { publicUrl });

@@ -106,6 +106,8 @@ const EnvSchema = z.object({
   MAX_MONITORING_RESPONSES_PER_BOARD: intFromEnv(1, 100_000).default(1000),
   /** Contact details one board takes (each at most MAX_CONTACT_LENGTH characters). */
   MAX_CONTACTS_PER_BOARD: intFromEnv(1, 100_000).default(1000),
+  /** Translations one board holds at most (server/src/translations): one per note, answer or prompt and language. */
+  MAX_TRANSLATIONS_PER_BOARD: intFromEnv(1, 1_000_000).default(20_000),
 });
 
 export interface ServerConfig {
@@ -123,6 +125,7 @@ export interface ServerConfig {
   limits: SyncLimits;
   rounds: RoundLimits;
   anonymousNotes: AnonymousNoteLimits;
+  translations: TranslationLimits;
   /** Largest PNG export in pixels (server/src/findings/png). */
   maxExportPixels: number;
   privacy: PrivacySettings;
@@ -139,6 +142,11 @@ export interface PrivacySettings {
 
 /** Anonymous sticky notes (server/src/anonymousNotes). */
 export interface AnonymousNoteLimits {
+  maxPerBoard: number;
+}
+
+/** Interpreters' translations (server/src/translations). */
+export interface TranslationLimits {
   maxPerBoard: number;
 }
 
@@ -250,6 +258,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rounds: { countTickMs: e.ROUND_COUNT_TICK_MS, maxAnswersPerRound: e.MAX_ANSWERS_PER_ROUND },
     clientDist: path.resolve(e.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
     anonymousNotes: { maxPerBoard: e.MAX_ANONYMOUS_NOTES_PER_BOARD },
+    translations: { maxPerBoard: e.MAX_TRANSLATIONS_PER_BOARD },
     maxExportPixels: e.MAX_EXPORT_PIXELS,
     privacy: {
       defaultRetentionDays: e.DEFAULT_RETENTION_DAYS,

@@ -121,4 +121,6 @@ export const ApiErrorCode = {
   MonitoringFull: 'MONITORING_FULL',
   /** A board already holding MAX_CONTACTS_PER_BOARD contacts (409). */
   ContactsFull: 'CONTACTS_FULL',
+  /** A board already holding MAX_TRANSLATIONS_PER_BOARD translations (409). */
+  TranslationsFull: 'TRANSLATIONS_FULL',
 } as const;

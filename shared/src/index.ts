@@ -19,3 +19,4 @@ export * from './templates/index.ts';
 export * from './savedLinks.ts';
 export * from './synthesis/index.ts';
 export * from './controlValues.ts';
+export * from './translations.ts';

@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts';
+import type { CreationRole, Role } from './roles.ts';
 
 /**
  * Board page links carry the capability token in the URL fragment, not the
@@ -30,4 +30,4 @@ export function parseBoardLink(href: string): BoardLocation | null {
   return { boardId: decodeURIComponent(match[1]), token: fragment.get('token') };
 }
 
-export type BoardLinks = Record<Role, string>;
+export type BoardLinks = Record<CreationRole, string>;

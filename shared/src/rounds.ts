@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { ObjectIdSchema } from './ids.ts';
+import { LanguageTagSchema } from './languageTag.ts';
 import { CONTENT_ROOTS } from './model/boardDoc.ts';
 import { CONTROL_ROOTS } from './model/controlDoc.ts';
 
@@ -51,8 +52,7 @@ export const MIN_REVEAL_THRESHOLD = 2;
 export const MAX_REVEAL_THRESHOLD = 1000;
 export const DEFAULT_REVEAL_THRESHOLD = 3;
 
-/** A BCP 47 language tag (`en`, `ti`, `pt-BR`, `zh-Hant`), loosely checked. */
-export const LanguageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'lang must be a language tag such as "en" or "pt-BR"');
+export { LanguageTagSchema };
 
 const promptText = z
   .string()

@@ -16,6 +16,6 @@ export const SavedBoardLinksSchema = z.object({
   /** `Date.now()` when first saved: the create page lists the newest first. */
   savedAt: z.number().int().nonnegative(),
   /** Any role may be missing: a board opened from a link keeps only the links its Share panel made. */
-  links: z.object({ facilitator: z.url().optional(), participant: z.url().optional(), observer: z.url().optional() }),
+  links: z.object({ facilitator: z.url().optional(), participant: z.url().optional(), interpreter: z.url().optional(), observer: z.url().optional() }),
 });
 export type SavedBoardLinks = z.infer<typeof SavedBoardLinksSchema>;

@@ -25,8 +25,12 @@ async function decodeQr(page: Page): Promise<string | null> {
 }
 
 /** Buttons, fields and anything else a person could edit or press. */
+/** Controls on the page other than the language picker, the one control every page keeps (issue #12: the room's language is picked before projecting). */
 async function controlsOnPage(page: Page): Promise<number> {
-  return page.locator('button, input, textarea, select, [contenteditable="true"], [role="toolbar"]').count();
+  const all = await page.locator('button, input, textarea, select, [contenteditable="true"], [role="toolbar"]').count();
+  const picker = await page.locator('[data-testid="language-picker"] select').count();
+  expect(picker).toBe(1);
+  return all - picker;
 }
 
 async function roleOf(serverUrl: string, link: string): Promise<string> {

@@ -14,6 +14,8 @@ import { clickObject } from './support/editing.ts';
 import { axeViolations } from './support/axe.ts';
 import { useBrowserSuite } from './support/suite.ts';
 import { everythingVisible } from './support/visible.ts';
+import { ar } from '../../client/src/i18n/locales/ar.ts';
+import { en } from '../../client/src/i18n/locales/en.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 
@@ -141,7 +143,9 @@ describe('a facilitator runs a round: translation, closing time, paper answers, 
     expect(await amalBox.getByTestId('round-prompt').getAttribute('lang')).toBe('ar');
     await amalBox.getByTestId('round-original').locator('summary').tap();
     await expect.poll(() => amalBox.getByTestId('round-original').innerText(), POLL).toContain(PROMPT);
-    await expect.poll(() => amalBox.getByTestId('round-closing').textContent(), POLL).toMatch(/^Closes at .+: (10|9) minutes left\.$/);
+    // Her whole page is in Arabic now (issue #12), time left in Arabic's own plural form for 3 to 10.
+    const arabicMinutesLeft = new RegExp(`^${ar.rounds.closing.minutes_few.replace(/\.$/, '\\.').replace('{{time}}', '.+').replace('{{count}}', '(10|9)')}$`);
+    await expect.poll(() => amalBox.getByTestId('round-closing').textContent(), POLL).toMatch(arabicMinutesLeft);
     expect(await amal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
     await screenshot(amal, 'rounds-arabic-prompt-phone');
     // An observer is shown the question and its time too, with nothing to answer in.
@@ -166,7 +170,7 @@ describe('a facilitator runs a round: translation, closing time, paper answers, 
 
     await amalBox.getByTestId('round-answer-text').fill(TYPED);
     await amalBox.getByTestId('round-send').tap();
-    await expect.poll(() => amalBox.getByTestId('round-status').textContent(), POLL).toBe('Saved');
+    await expect.poll(() => amalBox.getByTestId('round-status').textContent(), POLL).toBe(ar.rounds.answer.saved);
 
     // Three answers reach the default threshold of 3.
     await round.getByTestId('round-reveal').click();
@@ -203,7 +207,8 @@ describe('a facilitator runs a round: translation, closing time, paper answers, 
       const cardId = await cardOf(page, hiddenId);
       await clickCard(page, cardId);
       // The reason is isolated (\u2068…\u2069) so a right-to-left reason cannot reorder the sentence around it.
-      await expect.poll(() => page.getByTestId('canvas-selection-status').textContent(), POLL).toMatch(new RegExp(`^Anonymous answer hidden by the facilitator: \u2068${REASON}\u2069`));
+      const said = (page === amal ? ar : en).describe.hiddenAnswer.replace('{{reason}}', `\u2068${REASON}\u2069`);
+      await expect.poll(() => page.getByTestId('canvas-selection-status').textContent(), POLL).toMatch(new RegExp(`^${said}`));
     }
   });
 });

@@ -37,7 +37,8 @@ describe('the DOCX export', () => {
       for (const [part, xml] of parts) expect(XMLValidator.validate(xml), part).toBe(true);
       const text = documentText(parts.get('word/document.xml')!);
       expect(text).toContain(findings.board.title);
-      expect(text).toContain('2026-12-20');
+      // The day as the report's language writes it (English: en-GB, long).
+      expect(text).toContain('20 December 2026');
       expect(text).toContain(findings.statement!.purpose);
       for (const theme of findings.themes) {
         expect(text).toContain(theme.name);

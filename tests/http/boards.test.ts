@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILENAME, hashToken } from '@clapboard/server';
-import { ApiErrorSchema, BoardSessionSchema, ROLES, parseBoardLink } from '@clapboard/shared';
+import { ApiErrorSchema, BoardSessionSchema, CREATION_ROLES, parseBoardLink } from '@clapboard/shared';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 describe('HTTP API', () => {
@@ -22,7 +22,7 @@ describe('HTTP API', () => {
 
   it('POST /api/boards → 201 with a link per role that opens the board page', async () => {
     const board = await server.createBoard('Housing workshop');
-    for (const role of ROLES) {
+    for (const role of CREATION_ROLES) {
       const link = new URL(board.links[role]);
       expect(link.origin).toBe(server.url);
       expect(parseBoardLink(board.links[role])).toEqual({ boardId: board.id, token: board.tokens[role] });
@@ -63,7 +63,7 @@ describe('HTTP API', () => {
 
   it('GET /api/boards/:id/session tells a token holder their role, and nobody else anything', async () => {
     const board = await server.createBoard('Session');
-    for (const role of ROLES) {
+    for (const role of CREATION_ROLES) {
       const response = await fetch(`${server.url}/api/boards/${board.id}/session`, { headers: { authorization: `Bearer ${board.tokens[role]}` } });
       expect(response.status).toBe(200);
       expect(BoardSessionSchema.parse(await response.json())).toMatchObject({ boardId: board.id, role, title: 'Session' });
@@ -78,7 +78,7 @@ describe('HTTP API', () => {
     const board = await server.createBoard('Hashes');
     const dbFiles = fs.readdirSync(server.dataDir).filter((name) => name.startsWith(SQLITE_FILENAME));
     const bytes = Buffer.concat(dbFiles.map((name) => fs.readFileSync(path.join(server.dataDir, name))));
-    for (const role of ROLES) {
+    for (const role of CREATION_ROLES) {
       expect(bytes.includes(Buffer.from(board.tokens[role]))).toBe(false);
       expect(bytes.includes(Buffer.from(hashToken(board.tokens[role])))).toBe(true);
     }

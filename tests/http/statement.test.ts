@@ -5,7 +5,7 @@ import {
   MAX_DELETE_AFTER_DAYS,
   MAX_RUN_BY_LENGTH,
   MAX_STATEMENT_TEXT_LENGTH,
-  ROLES,
+  CREATION_ROLES,
   STATEMENT_SETTING,
   StatementResponseSchema,
   getSettingsMap,
@@ -61,7 +61,7 @@ describe('the engagement statement over HTTP', () => {
     const sent = aStatement({ purpose: '  Rewrite the welcome letter.  ' });
     const board = await boardWith(sent);
     const want = { ...sent, purpose: 'Rewrite the welcome letter.' } as EngagementStatement;
-    for (const role of ROLES) {
+    for (const role of CREATION_ROLES) {
       const response = await getStatement(board.id, board.tokens[role]);
       expect(response.status, role).toBe(200);
       expect(response.headers['get']('cache-control')).toBe('no-store');

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { buildApp, listenApp, loadConfig, type BuildAppOptions, type ClapboardApp } from '@clapboard/server';
-import { CreateBoardResponseSchema, parseBoardLink, type CreateBoardRequest, type CreateBoardResponse, type Role } from '@clapboard/shared';
+import { CreateBoardResponseSchema, parseBoardLink, type CreateBoardRequest, type CreateBoardResponse, type CreationRole } from '@clapboard/shared';
 
 export interface CreatedBoard extends CreateBoardResponse {
-  tokens: Record<Role, string>;
+  tokens: Record<CreationRole, string>;
 }
 
 export interface TestServer {
@@ -84,7 +84,7 @@ export async function createBoardWith(baseUrl: string, request: CreateBoardReque
   if (response.status !== 201) throw new Error(`create board: ${response.status} ${await response.text()}`);
   const body = CreateBoardResponseSchema.parse(await response.json());
   const tokens = Object.fromEntries(
-    (Object.entries(body.links) as Array<[Role, string]>).map(([role, link]) => [role, parseBoardLink(link)!.token!]),
-  ) as Record<Role, string>;
+    (Object.entries(body.links) as Array<[CreationRole, string]>).map(([role, link]) => [role, parseBoardLink(link)!.token!]),
+  ) as Record<CreationRole, string>;
   return { ...body, tokens };
 }

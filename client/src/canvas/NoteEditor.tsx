@@ -4,6 +4,7 @@ import { INK_PALETTE, MAX_OBJECT_TEXT, NOTE_PALETTE, boardToScreen, getObjectTex
 import { useBoardObject, useEditor, useObservable } from '../editor/EditorContext.ts';
 import { FRAME_HEADER } from './theme.ts';
 import { LINE_HEIGHT, NOTE_FONT_FAMILY, NOTE_PADDING, fitFontSize } from './fitText.ts';
+import { OBJECT_TYPE_KEY } from '../i18n/keys/objectKeys.ts';
 
 /**
  * Inline text editing: a real textarea laid exactly over the object, so
@@ -64,7 +65,7 @@ function EditorFor({ id }: { id: string }) {
       className="note-editor"
       dir="auto"
       data-testid="note-editor"
-      aria-label={t('editor.label', { type: t(`objectType.${object.type}`) })}
+      aria-label={t('editor.label', { type: t(OBJECT_TYPE_KEY[object.type]) })}
       maxLength={MAX_OBJECT_TEXT}
       style={{ left: at.x, top: at.y, width: object.width * view.zoom, height: editorHeight(object) * view.zoom, ...style }}
       onInput={(event) => editor.setText(id, event.currentTarget.value)}

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { BoardObject } from '@clapboard/shared';
 import type { BoardStore } from '../model/BoardStore.ts';
 import { isolate } from '../i18n/isolate.ts';
+import { COLOR_NAME_KEY, SHAPE_DESCRIPTION_KEY } from '../i18n/keys/objectKeys.ts';
 
 /** Longest run of an object's text read out; the outline has the rest. */
 const SPOKEN_TEXT = 80;
@@ -18,11 +19,11 @@ export function describeObject(t: TFunction, store: BoardStore, object: BoardObj
   const what = (() => {
     switch (object.type) {
       case 'note':
-        return t('describe.note', { colour: t(`color.${object.color}`), text: spoken(t, object.text) });
+        return t('describe.note', { colour: t(COLOR_NAME_KEY[object.color]), text: spoken(t, object.text) });
       case 'text':
         return t('describe.text', { text: spoken(t, object.text) });
       case 'shape':
-        return t(`describe.${object.shape}`, { text: spoken(t, object.text) });
+        return t(SHAPE_DESCRIPTION_KEY[object.shape], { text: spoken(t, object.text) });
       case 'frame':
         return t('describe.frame', { title: spoken(t, object.text) });
       case 'answer': {
@@ -30,7 +31,7 @@ export function describeObject(t: TFunction, store: BoardStore, object: BoardObj
         // An anonymous note (shared/src/anonymousNotes.ts) is read out as a note, not as an answer to a question.
         const note = !!revealed && 'anonymousNote' in revealed;
         if (revealed?.hidden) return t(note ? 'anonymousNotes.describe.hidden' : 'describe.hiddenAnswer', { reason: spoken(t, revealed.hiddenReason ?? '') });
-        return t(note ? 'anonymousNotes.describe.note' : 'describe.answer', { colour: t(`color.${object.color}`), text: spoken(t, store.textOf(object)) });
+        return t(note ? 'anonymousNotes.describe.note' : 'describe.answer', { colour: t(COLOR_NAME_KEY[object.color]), text: spoken(t, store.textOf(object)) });
       }
       case 'connector': {
         const end = (value: typeof object.from) => {

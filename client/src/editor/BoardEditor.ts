@@ -154,6 +154,13 @@ export class BoardEditor {
     return result;
   }
 
+  /**
+   * The language new notes record as theirs (`lang`, issue #12): the
+   * interface language this person picked, set by the page. Screen readers
+   * then pronounce the note in it, and exports carry it.
+   */
+  writingLanguage: string | undefined = undefined;
+
   viewCenter(): Point {
     return center(this.viewport.visible());
   }
@@ -165,7 +172,7 @@ export class BoardEditor {
     if (kind === 'note' && this.anonymousNotes.divertAt(options?.rect ? center(options.rect) : at)) return null;
     // On a phone a tapped note is written in the sheet first, and lands on Save.
     if (kind === 'note' && !options?.rect && options?.text === undefined && this.writing.divertNew(at, frameAt(this.store, at))) return null;
-    const id = this.run(() => commands.createObject(this.doc, this.store, kind, at, options));
+    const id = this.run(() => commands.createObject(this.doc, this.store, kind, at, { lang: this.writingLanguage, ...options }));
     this.selection.replace([id]);
     return id;
   }
@@ -431,7 +438,7 @@ export class BoardEditor {
     const { rect, frameId } = noteLanding(this.store, request);
     if (this.controls.isFrameLocked(frameId)) return this.refuseLocked();
     if (this.anonymousNotes.divertAt(center(rect), text)) return null;
-    const id = this.run(() => commands.createObject(this.doc, this.store, 'note', center(rect), { rect, frameId, text }));
+    const id = this.run(() => commands.createObject(this.doc, this.store, 'note', center(rect), { rect, frameId, text, lang: this.writingLanguage }));
     this.selection.replace([id]);
     return id;
   }

@@ -62,7 +62,7 @@ export function createObject(
   store: BoardStore,
   kind: NewObjectKind,
   at: Point,
-  options: { color?: NoteColor; text?: string; rect?: Rect; frameId?: string | null } = {},
+  options: { color?: NoteColor; text?: string; rect?: Rect; frameId?: string | null; lang?: string } = {},
 ): string {
   const centred = { ...DEFAULT_SIZES[kind], x: at.x - DEFAULT_SIZES[kind].width / 2, y: at.y - DEFAULT_SIZES[kind].height / 2 };
   const size = options.rect ?? (kind === 'note' ? { ...centred, ...freeSpotNear(store, centred) } : centred);
@@ -76,7 +76,7 @@ export function createObject(
     text: options.text ?? '',
   };
   let record: NewBoardObject;
-  if (kind === 'note') record = { ...base, type: 'note', color: options.color ?? 'yellow' };
+  if (kind === 'note') record = { ...base, type: 'note', color: options.color ?? 'yellow', ...(options.lang ? { lang: options.lang } : {}) };
   else if (kind === 'text') record = { ...base, type: 'text', color: 'black', fontSize: 28 };
   else if (kind === 'frame') record = { ...base, type: 'frame' };
   else record = { ...base, type: 'shape', shape: kind, stroke: 'black', fill: null };

@@ -29,6 +29,7 @@ import { Toolbar } from '../panels/Toolbar.tsx';
 import { EmptyBoardHint } from '../panels/help/EmptyBoardHint.tsx';
 import { UndoToast } from '../panels/help/UndoToast.tsx';
 import { ViewControls } from '../panels/ViewControls.tsx';
+import { interfaceLanguageTag } from '../panels/apiMessages.ts';
 
 interface Session {
   editor: BoardEditor;
@@ -50,6 +51,9 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
     const name = loadDisplayName((n) => i18n.t('presence.guest', { number: n }));
     const presence = new Presence(connection.awareness, editor, role, name, loadColor());
     const removeHook = installTestHook(connection, editor, controller);
+    const setWritingLanguage = (language: string) => (editor.writingLanguage = interfaceLanguageTag(language));
+    setWritingLanguage(i18n.language);
+    i18n.on('languageChanged', setWritingLanguage);
     // Open on the content: fit once, when the board first arrives. Never
     // later: someone else's first note must not move everyone's camera.
     let fitted = false;
@@ -69,6 +73,7 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
     });
     setSession({ editor, controller, presence, name });
     return () => {
+      i18n.off('languageChanged', setWritingLanguage);
       offSync();
       syncPresenceOverlay();
       removeHook();

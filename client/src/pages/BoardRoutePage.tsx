@@ -8,6 +8,8 @@ import { OutOfDatePage } from './OutOfDatePage.tsx';
 import { StatementPage } from './StatementPage.tsx';
 import { fetchStatement } from '../connection/statementApi.ts';
 import { joinedInThisTab, markJoinedInThisTab, markStatementRead } from '../model/StatementReads.ts';
+import { LanguageBar } from '../panels/LanguagePicker.tsx';
+import { BOARD_ERROR_KEY } from '../i18n/keys/panelKeys.ts';
 
 type LoadState =
   | { kind: 'loading' }
@@ -18,7 +20,6 @@ type LoadState =
 
 /** Resolves the link into a session, then opens the board's connection. */
 export function BoardRoutePage() {
-  const { t } = useTranslation();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
 
   useEffect(() => {
@@ -81,6 +82,17 @@ export function BoardRoutePage() {
   }, []);
 
   if (state.kind === 'ready') return <BoardPage connection={state.connection} />;
+  return (
+    <>
+      <LanguageBar />
+      <BoardRouteState state={state} />
+    </>
+  );
+}
+
+/** Every state of the board route but the board itself: each gets the language picker above it. */
+function BoardRouteState({ state }: { state: Exclude<LoadState, { kind: 'ready' }> }) {
+  const { t } = useTranslation();
   if (state.kind === 'out-of-date') return <OutOfDatePage />;
   if (state.kind === 'statement') return <StatementPage session={state.session} statement={state.statement} onJoin={state.join} />;
   if (state.kind === 'loading') {
@@ -93,7 +105,7 @@ export function BoardRoutePage() {
   return (
     <main className="page">
       <h1>{t('board.errorTitle')}</h1>
-      <p role="alert" data-testid="board-error">{t(`board.error.${state.reason}`)}</p>
+      <p role="alert" data-testid="board-error">{t(BOARD_ERROR_KEY[state.reason])}</p>
       <a href="/">{t('notFound.home')}</a>
     </main>
   );

@@ -17,6 +17,8 @@ import { useBoardTitle } from '../panels/useBoardTitle.ts';
 import { installTestHook } from '../testing/installTestHook.ts';
 import { OutOfDatePage } from './OutOfDatePage.tsx';
 import '../panels/roomDisplay/roomDisplay.css';
+import { LanguagePicker } from '../panels/LanguagePicker.tsx';
+import { BOARD_ERROR_KEY } from '../i18n/keys/panelKeys.ts';
 
 interface Display {
   route: RoomDisplayLocation;
@@ -101,7 +103,7 @@ export function RoomDisplayPage() {
   return (
     <main className="page">
       <h1>{t('board.errorTitle')}</h1>
-      <p role="alert" data-testid="board-error">{state.reason === 'role' ? t('roomDisplay.error.role') : t(`board.error.${state.reason}`)}</p>
+      <p role="alert" data-testid="board-error">{state.reason === 'role' ? t('roomDisplay.error.role') : t(BOARD_ERROR_KEY[state.reason])}</p>
     </main>
   );
 }
@@ -119,6 +121,7 @@ function RoomDisplay({ display }: { display: Display }) {
         <header className="room-header">
           <h1 className="room-title" dir="auto" data-testid="room-title">{title}</h1>
           <RoomTimer controlDoc={connection.controlDoc} clock={clock} />
+          <LanguagePicker className="room-language" />
         </header>
         <RoomStep controlDoc={connection.controlDoc} />
         <div className="room-body">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changedStatementFields, type BoardSession, type EngagementStatement } from '@clapboard/shared';
 import { lastReadStatement } from '../model/StatementReads.ts';
 import { StatementView } from '../panels/statement/StatementView.tsx';
+import { ROLE_NAME_KEY } from '../i18n/keys/roleKeys.ts';
 
 /**
  * What a participant or observer sees first when they open a link: the
@@ -25,7 +26,7 @@ export function StatementPage({ session, statement, onJoin }: { session: BoardSe
     <main className="page statement-page" data-testid="statement-page">
       <h1 ref={heading} tabIndex={-1} dir="auto">{session.title}</h1>
       <p className="statement-lead">{t('statement.beforeJoining')}</p>
-      <p>{t('statement.joiningAs', { role: t(`role.${session.role}`) })}</p>
+      <p>{t('statement.joiningAs', { role: t(ROLE_NAME_KEY[session.role]) })}</p>
       {changed.length > 0 && <p className="statement-changed-notice" data-testid="statement-changed-since-read">{t('statement.changedSinceRead')}</p>}
       <StatementView statement={statement} changed={changed} />
       <div className="statement-join">

@@ -12,6 +12,8 @@ import { RoomDisplayButton } from './roomDisplay/RoomDisplayButton.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { SaidDidLink } from './actions/SaidDidLink.tsx';
+import { LanguagePicker } from './LanguagePicker.tsx';
+import { ROLE_NAME_KEY } from '../i18n/keys/roleKeys.ts';
 
 /** Title (editable by facilitators only: it lives in the control document), connection and role. */
 export function BoardHeader({ connection, role }: { connection: BoardConnection; role: Role }) {
@@ -49,7 +51,7 @@ export function BoardHeader({ connection, role }: { connection: BoardConnection;
       ) : (
         <h1 className="board-title" data-testid="board-title">{title}</h1>
       )}
-      <span className="role-badge" data-testid="role-badge">{t(`role.${role}`)}</span>
+      <span className="role-badge" data-testid="role-badge">{t(ROLE_NAME_KEY[role])}</span>
       {role === 'observer' && (
         <>
           <span className="readonly-badge" data-testid="readonly-badge" aria-describedby="readonly-explanation">{t('board.viewOnly')}</span>
@@ -64,6 +66,7 @@ export function BoardHeader({ connection, role }: { connection: BoardConnection;
       <ExportMenu connection={connection} />
       <RoomDisplayButton connection={connection} />
       <ConnectionIndicator tracker={connection.tracker} />
+      <LanguagePicker />
       <ShortcutHelp />
     </header>
   );

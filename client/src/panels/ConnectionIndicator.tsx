@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTracker } from '../connection/connectionTracker.ts';
+import { CONNECTION_STATUS_KEY } from '../i18n/keys/panelKeys.ts';
 
 /** Live / reconnecting / offline, with how many of this person's edits wait to be sent. */
 export function ConnectionIndicator({ tracker }: { tracker: ConnectionTracker }) {
@@ -12,7 +13,7 @@ export function ConnectionIndicator({ tracker }: { tracker: ConnectionTracker })
   return (
     <div className={`connection connection-${status}`} data-testid="connection-status" data-status={status} data-unsynced={unsynced} role="status">
       <span className="connection-dot" aria-hidden="true" />
-      <span>{t(`connection.${status}`)}</span>
+      <span>{t(CONNECTION_STATUS_KEY[status])}</span>
       {unsynced > 0 && <span className="connection-unsynced">{t('connection.unsynced', { count: unsynced })}</span>}
     </div>
   );

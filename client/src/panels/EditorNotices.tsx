@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useEditor, useObservable } from '../editor/EditorContext.ts';
+import { NOTICE_KEY } from '../i18n/keys/panelKeys.ts';
 
 /**
  * Reads out what a command declined to do (a paste of objects this version
@@ -13,7 +14,7 @@ export function EditorNotices() {
   return (
     <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="editor-notice">
       {/* A new node per notice (keyed by `seq`), so the same words twice are announced twice. */}
-      {notice && <span key={notice.seq}>{t(`notice.${notice.kind}`)}</span>}
+      {notice && <span key={notice.seq}>{t(NOTICE_KEY[notice.kind])}</span>}
     </p>
   );
 }

@@ -6,6 +6,7 @@ import { MAX_DISPLAY_NAME_LENGTH } from '@clapboard/shared';
 import { sanitizeName, saveDisplayName } from '../presence/identity.ts';
 import type { Presence } from '../presence/Presence.ts';
 import { isolate } from '../i18n/isolate.ts';
+import { ROLE_NAME_KEY } from '../i18n/keys/roleKeys.ts';
 
 /** Neither live nor knowingly ended: the people who were here are most likely still there. */
 const LOST = new Set(['reconnecting', 'offline']);
@@ -88,7 +89,7 @@ export function PresencePanel({ presence, initialName, isFacilitator, tracker }:
                 {following === peer.clientId && <span className="badge">{t('presence.following')}</span>}
               </button>
             )}
-            {peer.role && peer.role !== 'participant' && <span className="badge">{t(`role.${peer.role}`)}</span>}
+            {peer.role && peer.role !== 'participant' && <span className="badge">{t(ROLE_NAME_KEY[peer.role])}</span>}
             {peer.editing && !peer.isSelf && <span className="badge">{t('presence.typing')}</span>}
             {self && !peer.isSelf && peer.following === self.clientId && (
               <span className="badge" data-testid="presence-follows-you">

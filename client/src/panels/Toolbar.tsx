@@ -4,6 +4,7 @@ import type { Tool } from '../editor/BoardEditor.ts';
 import { useEditor, useObservable } from '../editor/EditorContext.ts';
 import { useSyncExternalStore } from 'react';
 import { MakeThemeButton } from './synthesis/MakeThemeButton.tsx';
+import { COLOR_NAME_KEY, TOOL_KEYS } from '../i18n/keys/objectKeys.ts';
 
 const TOOLS: { tool: Tool; key: string; icon: string }[] = [
   { tool: 'select', key: 'V', icon: '↖' },
@@ -34,11 +35,11 @@ export function Toolbar() {
             type="button"
             data-testid={`tool-${tool}`}
             aria-pressed={active === tool}
-            title={t(`tool.${tool}.hint`)}
+            title={t(TOOL_KEYS[tool].hint)}
             onClick={() => editor.tool.set(tool)}
           >
             <span aria-hidden="true" className="tool-icon">{icon}</span>
-            <span className="tool-label">{t(`tool.${tool}.label`)}</span>
+            <span className="tool-label">{t(TOOL_KEYS[tool].label)}</span>
           </button>
         ))}
       </div>
@@ -74,8 +75,8 @@ export function Toolbar() {
               className="color-swatch"
               data-testid={`color-${color}`}
               style={{ backgroundColor: NOTE_PALETTE[color].fill }}
-              aria-label={t(`color.${color}`)}
-              title={t(`color.${color}`)}
+              aria-label={t(COLOR_NAME_KEY[color])}
+              title={t(COLOR_NAME_KEY[color])}
               onClick={() => editor.setNoteColor(color)}
             />
           ))}

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ROLES, type Role } from '@clapboard/shared';
+import { CREATION_ROLES, type CreationRole } from '@clapboard/shared';
 
 /** 256 random bits, URL-safe: unguessable, and short enough to share as a link. */
 export function generateToken(): string {
@@ -16,14 +16,15 @@ export function hashToken(token: string): string {
 }
 
 export interface RoleTokens {
-  tokens: Record<Role, string>;
-  hashes: Record<Role, string>;
+  tokens: Record<CreationRole, string>;
+  hashes: Record<CreationRole, string>;
 }
 
+/** A new board's tokens, one per creation role. */
 export function generateRoleTokens(): RoleTokens {
-  const tokens = {} as Record<Role, string>;
-  const hashes = {} as Record<Role, string>;
-  for (const role of ROLES) {
+  const tokens = {} as Record<CreationRole, string>;
+  const hashes = {} as Record<CreationRole, string>;
+  for (const role of CREATION_ROLES) {
     tokens[role] = generateToken();
     hashes[role] = hashToken(tokens[role]);
   }

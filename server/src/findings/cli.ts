@@ -2,13 +2,14 @@
  * Findings from the command line, against a data directory, with no server
  * running (docs/protocol.md, "Findings"):
  *
- *   npx -y pnpm@10 findings -- --data-dir DIR --board ID --format md [--out FILE] [--frame ID]
+ *   npx -y pnpm@10 findings -- --data-dir DIR --board ID --format md [--out FILE] [--frame ID] [--lang CODE]
  *
  * (pnpm prints a line naming the script on standard output first; with
  * `npx -y pnpm@10 --silent findings …`, or `--out`, only the export is written.)
  *
  * Reads the board from the SQLite file in DIR with the server's own store,
- * writes the export to FILE or standard output, and exits 0; a bad argument,
+ * writes the export to FILE or standard output (headings and labels in
+ * `--lang`, English by default), and exits 0; a bad argument,
  * a missing database or an unknown board exits 2 with one line saying which.
  */
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BoardIdSchema, ObjectIdSchema, todayDate } from '@clapboard/shared';
+import { DEFAULT_FINDINGS_LANGUAGE, FindingsLanguageSchema } from '@clapboard/shared/findings';
 import { SQLITE_FILENAME } from '../app.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { exportFindings } from './exportFindings.ts';
@@ -28,11 +30,11 @@ const ArgsSchema = z
     format: z.string({ error: '--format is required' }).pipe(FindingsFormatNameSchema),
     out: z.string().min(1, '--out must not be empty').optional(),
     frame: ObjectIdSchema.optional(),
+    lang: FindingsLanguageSchema.default(DEFAULT_FINDINGS_LANGUAGE),
   })
   .strict();
 
-
-const USAGE = 'usage: findings --data-dir DIR --board ID --format json|md|csv|docx|png [--out FILE] [--frame ID]';
+const USAGE = 'usage: findings --data-dir DIR --board ID --format json|md|csv|docx|png [--out FILE] [--frame ID] [--lang en|ar|fa|ps|uk|fr]';
 
 /** Paths are taken from where the command was typed: pnpm runs the script in server/, and says where it started in INIT_CWD. */
 function resolveFromInvocation(file: string): string {
@@ -46,7 +48,7 @@ export async function runFindingsCli(argv: readonly string[]): Promise<{ code: n
     const args = argv[0] === '--' ? argv.slice(1) : [...argv];
     ({ values } = parseArgs({
       args,
-      options: { 'data-dir': { type: 'string' }, board: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, frame: { type: 'string' } },
+      options: { 'data-dir': { type: 'string' }, board: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, frame: { type: 'string' }, lang: { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -66,7 +68,7 @@ export async function runFindingsCli(argv: readonly string[]): Promise<{ code: n
   const store = new SqliteBoardStore({ filename });
   try {
     if (!(await store.getBoard(args.board))) return { code: 2, message: `no board ${args.board} in ${filename}` };
-    const outcome = await exportFindings(store, null, args.board, format, { frameId: args.frame, today: todayDate() });
+    const outcome = await exportFindings(store, null, args.board, format, { frameId: args.frame, today: todayDate(), lang: args.lang });
     if (!outcome.ok) return { code: 2, message: `--frame: no frame ${args.frame} on this board` };
     const bytes = typeof outcome.body === 'string' ? Buffer.from(outcome.body, 'utf8') : outcome.body;
     if (args.out) fs.writeFileSync(resolveFromInvocation(args.out), bytes);

@@ -1,4 +1,4 @@
-import { buildFindings } from '@clapboard/shared/findings';
+import { buildFindings, type FindingsLanguage } from '@clapboard/shared/findings';
 import { getObjectMap } from '@clapboard/shared';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
@@ -18,7 +18,7 @@ export async function exportFindings(
   rooms: RoomRegistry | null,
   boardId: string,
   format: FindingsFormat,
-  options: { frameId?: string | undefined; today: string; maxExportPixels?: number },
+  options: { frameId?: string | undefined; today: string; maxExportPixels?: number; lang?: FindingsLanguage },
 ): Promise<ExportOutcome> {
   const docs = await readBoardDocs(store, rooms, boardId);
   try {
@@ -29,6 +29,7 @@ export async function exportFindings(
       content: docs.content,
       control: docs.control,
       today: options.today,
+      ...(options.lang !== undefined ? { lang: options.lang } : {}),
       ...(options.frameId !== undefined ? { frameId: options.frameId } : {}),
       ...(options.maxExportPixels !== undefined ? { maxExportPixels: options.maxExportPixels } : {}),
     });

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { findingsToCsv, findingsToJson, findingsToMarkdown, type Findings } from '@clapboard/shared/findings';
+import { findingsToCsv, findingsToJson, findingsToMarkdown, type Findings, type FindingsLanguage } from '@clapboard/shared/findings';
 import { findingsToDocx } from './renderDocx.ts';
 import { renderBoardPng } from './png/renderBoardPng.ts';
 
@@ -20,6 +20,8 @@ export interface FindingsRenderInput {
   today: string;
   /** Largest PNG in pixels (MAX_EXPORT_PIXELS, config.maxExportPixels); renderBoardPng's default when absent. */
   maxExportPixels?: number;
+  /** The language of the headings and labels (Markdown, DOCX, the PNG's few words); English when absent. JSON and CSV are the same in every language. */
+  lang?: FindingsLanguage;
 }
 
 export interface FindingsFormat {
@@ -37,19 +39,19 @@ export interface FindingsFormat {
  */
 export const FINDINGS_FORMATS: Readonly<Record<FindingsFormatName, FindingsFormat | null>> = {
   json: { contentType: 'application/json; charset=utf-8', extension: 'json', framed: false, render: ({ findings }) => findingsToJson(findings) },
-  md: { contentType: 'text/markdown; charset=utf-8', extension: 'md', framed: false, render: ({ findings }) => findingsToMarkdown(findings) },
+  md: { contentType: 'text/markdown; charset=utf-8', extension: 'md', framed: false, render: ({ findings, lang }) => findingsToMarkdown(findings, { lang }) },
   csv: { contentType: 'text/csv; charset=utf-8; header=present', extension: 'csv', framed: false, render: ({ findings }) => findingsToCsv(findings) },
   docx: {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extension: 'docx',
     framed: false,
-    render: ({ findings, today }) => findingsToDocx(findings, { generatedOn: today }),
+    render: ({ findings, today, lang }) => findingsToDocx(findings, { generatedOn: today, lang }),
   },
   png: {
     contentType: 'image/png',
     extension: 'png',
     framed: true,
-    render: ({ content, frameId, maxExportPixels }) => renderBoardPng(content, { frameId, maxPixels: maxExportPixels }),
+    render: ({ content, frameId, maxExportPixels, lang }) => renderBoardPng(content, { frameId, maxPixels: maxExportPixels, lang }),
   },
 };
 

@@ -6,7 +6,7 @@ import {
   CURRENT_SCHEMA_VERSION,
   CreateBoardRequestSchema,
   PROTOCOL_VERSION,
-  ROLES,
+  CREATION_ROLES,
   boardLink,
   getMetaMap,
   getSettingsMap,
@@ -17,7 +17,7 @@ import {
   type BoardSession,
   type CreateBoardResponse,
   type EngagementStatement,
-  type Role,
+  type CreationRole,
   type Template,
   type TransactionOrigin,
 } from '@clapboard/shared';
@@ -59,7 +59,7 @@ export const boardRoutes: FastifyPluginAsync<{ publicUrl: () => string; defaultR
     const id = randomId(22);
     const { tokens, hashes } = generateRoleTokens();
     await app.store.createBoard({ id, tokenHashes: hashes, deleteOn, initialUpdates: initialDocuments(parsed.data.title, parsed.data.statement, template) });
-    const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(publicUrl(), id, tokens[role])])) as Record<Role, string>;
+    const links = Object.fromEntries(CREATION_ROLES.map((role) => [role, boardLink(publicUrl(), id, tokens[role])])) as Record<CreationRole, string>;
     const body: CreateBoardResponse = { id, links, deleteOn };
     return reply.code(201).send(body);
   });

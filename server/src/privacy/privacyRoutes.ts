@@ -135,7 +135,7 @@ export const privacyRoutes = fp<PrivacyRoutesOptions>(
     });
 
     app.post<{ Params: Params }>('/api/boards/:boardId/monitoring', quiet, async (request, reply) => {
-      const found = await caller(request, reply, ['participant'], 'only participants answer equality monitoring');
+      const found = await caller(request, reply, ['participant', 'interpreter'], 'only participants answer equality monitoring');
       if (!found) return reply;
       const parsed = MonitoringAnswersSchema.safeParse(request.body ?? {});
       if (!parsed.success) return access.badBody(reply, parsed.error);
@@ -149,7 +149,7 @@ export const privacyRoutes = fp<PrivacyRoutesOptions>(
     });
 
     app.post<{ Params: Params }>('/api/boards/:boardId/contact', quiet, async (request, reply) => {
-      const found = await caller(request, reply, ['participant'], 'only participants leave a contact');
+      const found = await caller(request, reply, ['participant', 'interpreter'], 'only participants leave a contact');
       if (!found) return reply;
       const parsed = ContactRequestSchema.safeParse(request.body);
       if (!parsed.success) return access.badBody(reply, parsed.error);

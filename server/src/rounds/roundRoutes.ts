@@ -10,6 +10,7 @@ import {
   RoundIdSchema,
   SubmitAnswerRequestSchema,
   WithdrawAnswerRequestSchema,
+  hasParticipantRights,
   type CreateRoundResponse,
   type SubmitAnswerResponse,
 } from '@clapboard/shared';
@@ -88,7 +89,7 @@ export const roundRoutes = fp<RoundRoutesOptions>(
       if (!body.success) return badBody(reply, body.error);
       const transcribed = body.data.transcribed === true;
       if (caller.role === 'facilitator' && !transcribed) return forbidden(reply, 'facilitators submit only paper answers they transcribe, with "transcribed": true');
-      if (caller.role === 'participant' && transcribed) return forbidden(reply, 'only facilitators transcribe paper answers');
+      if (hasParticipantRights(caller.role) && transcribed) return forbidden(reply, 'only facilitators transcribe paper answers');
       const id = roundId(request);
       if (!id.success) return noRound(reply);
       const outcome = await service.submit(caller.boardId, id.data, body.data.text, body.data.lang ?? null);

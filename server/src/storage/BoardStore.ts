@@ -1,4 +1,4 @@
-import type { DocKind, LinkRole, Role } from '@clapboard/shared';
+import type { CreationRole, DocKind, LinkRole, Role } from '@clapboard/shared';
 
 /** Identifies one Yjs document: a board's content or its control state. */
 export interface DocKey {
@@ -21,7 +21,7 @@ export interface BoardRecord {
 export interface NewBoard {
   id: string;
   /** SHA-256 hashes of the capability tokens, by role. The tokens themselves are never stored. */
-  tokenHashes: Record<Role, string>;
+  tokenHashes: Record<CreationRole, string>;
   /** First update of each document (written by the server's own Yjs client). */
   initialUpdates: Record<DocKind, Uint8Array>;
   /**

@@ -151,6 +151,19 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE board_tokens_next RENAME TO board_tokens;
   CREATE INDEX board_tokens_by_board ON board_tokens (board_id, role);
   `,
+  // Interpreter links (issue #12): a participant's rights plus translation.
+  // The same rebuild as above, for the same reason.
+  `
+  CREATE TABLE board_tokens_next (
+    token_hash TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'interpreter', 'observer', 'public'))
+  ) STRICT;
+  INSERT INTO board_tokens_next (token_hash, board_id, role) SELECT token_hash, board_id, role FROM board_tokens;
+  DROP TABLE board_tokens;
+  ALTER TABLE board_tokens_next RENAME TO board_tokens;
+  CREATE INDEX board_tokens_by_board ON board_tokens (board_id, role);
+  `,
 ];
 
 export function migrateSqlite(db: Database.Database): void {

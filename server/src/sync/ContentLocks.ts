@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { CONTENT_ROOTS, getObjectMap, isObjectLocked, readBoardLocks, type Role } from '@clapboard/shared';
+import { CONTENT_ROOTS, hasParticipantRights, getObjectMap, isObjectLocked, readBoardLocks, type Role } from '@clapboard/shared';
 import type { TouchedEntries } from './updateScope.ts';
 
 /**
@@ -24,7 +24,7 @@ export class ContentLocks {
    * locked for it. Cheap: a few map reads per object touched.
    */
   lockedObjects(role: Role, touched: TouchedEntries): string[] {
-    if (role !== 'participant') return [];
+    if (!hasParticipantRights(role)) return [];
     const objects = touched.get(CONTENT_ROOTS.objects);
     if (!objects || objects.size === 0) return [];
     const locks = readBoardLocks(this.controlDoc);

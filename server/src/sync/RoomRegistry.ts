@@ -64,8 +64,18 @@ export class RoomRegistry {
    * random and never reused; the set is bounded all the same.
    */
   private readonly evicted = new Set<string>();
+  private readonly loadListeners: Array<(room: DocumentRoom) => void> = [];
 
   constructor(private readonly options: RoomRegistryOptions) {}
+
+  /**
+   * Calls `listener` with each room this registry loads from now on, before
+   * anyone can use it: how a feature outside the sync layer (translations)
+   * keeps server-side state of a board in step with it.
+   */
+  onRoomLoaded(listener: (room: DocumentRoom) => void): void {
+    this.loadListeners.push(listener);
+  }
 
   /** The room for a document, loading it if needed; the caller holds it until `release`. */
   async acquire(key: DocKey): Promise<DocumentRoom> {
@@ -193,6 +203,7 @@ export class RoomRegistry {
       onDetach: (room) => this.release(room),
     })
       .then((room) => {
+        for (const listener of this.loadListeners) listener(room);
         this.rooms.set(name, room);
         return room;
       })

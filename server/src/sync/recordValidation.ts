@@ -53,10 +53,16 @@ export interface RecordRoot {
   validate(plain: Record<string, unknown>, key: string): boolean;
 }
 
-/** Every field of `input` survived the parse: zod's objects drop keys they do not know, and a stored unknown field is bloat. */
+/**
+ * Every field of `input` survived the parse: zod's objects drop keys they do
+ * not know, and a stored unknown field is bloat; a field readers tolerate
+ * (`.catch(undefined)`, a note's `lang`) comes out undefined, and a writer
+ * must not store what readers would ignore.
+ */
 function noUnknownFields(input: Record<string, unknown>, output: unknown): boolean {
   if (typeof output !== 'object' || output === null) return false;
-  for (const key of Object.keys(input)) if (!(key in output)) return false;
+  const parsed = output as Record<string, unknown>;
+  for (const key of Object.keys(input)) if (!(key in parsed) || (parsed[key] === undefined && input[key] !== undefined)) return false;
   return true;
 }
 

@@ -6,6 +6,7 @@ import {
   CreateVoteRequestSchema,
   RedeemCodeRequestSchema,
   VoteIdSchema,
+  hasParticipantRights,
   type RedeemCodeResponse,
 } from '@clapboard/shared';
 import { routeAccess } from '../auth/routeAccess.ts';
@@ -79,7 +80,7 @@ export const voteRoutes = fp<VoteRoutesOptions>(
     app.post<{ Params: Params }>('/api/boards/:boardId/votes/:voteId/ballots', options, async (request, reply) => {
       const caller = await authorize(request, reply);
       if (!caller) return reply;
-      if (caller.role !== 'participant') return forbidden(reply, 'only participants vote');
+      if (!hasParticipantRights(caller.role)) return forbidden(reply, 'only participants vote');
       const body = CastBallotRequestSchema.safeParse(request.body);
       if (!body.success) return badBody(reply, body.error);
       const id = voteId(request);
@@ -104,7 +105,7 @@ export const voteRoutes = fp<VoteRoutesOptions>(
     app.post<{ Params: Params }>('/api/boards/:boardId/votes/:voteId/tokens', options, async (request, reply) => {
       const caller = await authorize(request, reply);
       if (!caller) return reply;
-      if (caller.role !== 'participant') return forbidden(reply, 'only participants vote');
+      if (!hasParticipantRights(caller.role)) return forbidden(reply, 'only participants vote');
       const body = RedeemCodeRequestSchema.safeParse(request.body);
       if (!body.success) return badBody(reply, body.error);
       const id = voteId(request);

@@ -1,12 +1,13 @@
 import type * as Y from 'yjs';
-import { readAllObjects } from '../model/boardDoc.ts';
+import { getObjectMap, readAllObjects } from '../model/boardDoc.ts';
 import { readBoardTitle } from '../model/controlDoc.ts';
 import type { BoardObject, FrameRecord } from '../model/records/index.ts';
 import { readStatement } from '../model/statement.ts';
-import { getRoundsMap, readRevealedAnswer, readRound } from '../rounds.ts';
+import { LanguageTagSchema, getRoundsMap, readRevealedAnswer, readRound } from '../rounds.ts';
 import { readThemeActions } from '../synthesis/actions.ts';
 import { readThemes, themesByNote } from '../synthesis/themes.ts';
 import { createTokenizer } from '../synthesis/tokenize.ts';
+import { readTranslations, type TranslationKind } from '../translations.ts';
 import { readVotes } from '../votes.ts';
 import { compareCodeUnits, representativeQuotes } from './quotes.ts';
 import {
@@ -16,6 +17,7 @@ import {
   type FindingsNote,
   type FindingsRound,
   type FindingsTheme,
+  type FindingsTranslation,
 } from './schema.ts';
 
 export interface FindingsSource {
@@ -28,6 +30,9 @@ export interface FindingsSource {
 type Placed = { x: number; y: number; id: string };
 /** Reading order: top to bottom, then left to right, then id (the outline's order, made total). */
 const byReading = (a: Placed, b: Placed) => a.y - b.y || a.x - b.x || compareCodeUnits(a.id, b.id);
+
+/** A target's translations, by language tag (then text, so the order is total). */
+type TranslationsOf = (kind: TranslationKind, targetId: string) => FindingsTranslation[];
 
 /**
  * The findings of a board, read from its two documents. Pure: no clock, no
@@ -53,7 +58,8 @@ export function buildFindings({ content, control }: FindingsSource): Findings {
 
   const themes = readThemes(content);
   const themeIdsOf = themesByNote(themes);
-  const notes = readContributions(content, objects, frameOrder, (id) => dots.get(id) ?? 0, (id) => themeIdsOf.get(id) ?? []);
+  const translationsOf = readTranslationIndex(content);
+  const notes = readContributions(content, objects, frameOrder, (id) => dots.get(id) ?? 0, (id) => themeIdsOf.get(id) ?? [], translationsOf);
 
   const themeIds = new Set(themes.map((theme) => theme.id));
   const actions: FindingsAction[] = readThemeActions(control)
@@ -78,7 +84,7 @@ export function buildFindings({ content, control }: FindingsSource): Findings {
     };
   });
 
-  const rounds = readRounds(control, notes, frameOrder);
+  const rounds = readRounds(control, notes, frameOrder, translationsOf);
   const statement = readStatement(control);
 
   return {
@@ -114,10 +120,30 @@ export function buildFindings({ content, control }: FindingsSource): Findings {
 }
 
 /**
- * Notes and answer cards, each with its words. An answer card's words are in
- * the server-written `answers` root; a card whose words are missing or not
- * valid (a write in flight from another server, a hostile peer) is left out
- * rather than exported empty.
+ * The `translations` root (shared/src/translations.ts), indexed by target.
+ * Only a translation's language and words are kept: the root records no
+ * translator, and neither does an export. Blank ones are left out.
+ */
+function readTranslationIndex(content: Y.Doc): TranslationsOf {
+  const byTarget = new Map<string, FindingsTranslation[]>();
+  for (const { kind, targetId, lang, text } of readTranslations(content)) {
+    if (text.trim() === '') continue;
+    const key = `${kind}:${targetId}`;
+    const list = byTarget.get(key) ?? [];
+    list.push({ lang, text });
+    byTarget.set(key, list);
+  }
+  for (const list of byTarget.values()) list.sort((a, b) => compareCodeUnits(a.lang, b.lang) || compareCodeUnits(a.text, b.text));
+  return (kind, targetId) => (byTarget.get(`${kind}:${targetId}`) ?? []).map((translation) => ({ ...translation }));
+}
+
+/**
+ * Notes and answer cards, each with its words and their translations. An
+ * answer card's words are in the server-written `answers` root, and so are
+ * translated by answer id; a card whose words are missing or not valid (a
+ * write in flight from another server, a hostile peer) is left out rather
+ * than exported empty. A hidden answer's translations are left out with its
+ * words.
  */
 function readContributions(
   content: Y.Doc,
@@ -125,6 +151,7 @@ function readContributions(
   frameOrder: ReadonlyMap<string, number>,
   votesOf: (id: string) => number,
   themeIdsOf: (id: string) => string[],
+  translationsOf: TranslationsOf,
 ): FindingsNote[] {
   const placed: Array<FindingsNote & { x: number; y: number; frame: number }> = [];
   for (const object of objects) {
@@ -141,7 +168,9 @@ function readContributions(
     };
     const position = { x: object.x, y: object.y, frame: frameId === null ? Number.MAX_SAFE_INTEGER : frameOrder.get(frameId)! };
     if (object.type === 'note') {
-      placed.push({ ...common, ...position, kind: 'note', text: object.text, lang: null, roundId: null, hiddenReason: null });
+      // A note's language is an optional plain field of its record, which the record schema does not keep.
+      const lang = LanguageTagSchema.safeParse(getObjectMap(content, object.id)?.get('lang'));
+      placed.push({ ...common, ...position, kind: 'note', text: object.text, lang: lang.success ? lang.data : null, translations: translationsOf('object', object.id), roundId: null, hiddenReason: null });
       continue;
     }
     const answer = readRevealedAnswer(content, object.answerId);
@@ -152,6 +181,7 @@ function readContributions(
       kind: 'roundId' in answer ? 'answer' : 'anonymous-note',
       text: answer.hidden ? '' : answer.text,
       lang: answer.lang ?? null,
+      translations: answer.hidden ? [] : translationsOf('answer', object.answerId),
       roundId: 'roundId' in answer ? answer.roundId : null,
       hiddenReason: answer.hidden ? (answer.hiddenReason ?? '') : null,
     });
@@ -162,6 +192,7 @@ function readContributions(
     kind: note.kind,
     text: note.text,
     lang: note.lang,
+    translations: note.translations,
     color: note.color,
     frameId: note.frameId,
     roundId: note.roundId,
@@ -174,7 +205,7 @@ function readContributions(
 }
 
 /** Every valid round, its revealed answers by id; rounds in the order of their frames, then by prompt and id. */
-function readRounds(control: Y.Doc, notes: readonly FindingsNote[], frameOrder: ReadonlyMap<string, number>): FindingsRound[] {
+function readRounds(control: Y.Doc, notes: readonly FindingsNote[], frameOrder: ReadonlyMap<string, number>, translationsOf: TranslationsOf): FindingsRound[] {
   const rounds: Array<FindingsRound & { order: number }> = [];
   for (const id of getRoundsMap(control).keys()) {
     const round = readRound(control, id);
@@ -183,13 +214,14 @@ function readRounds(control: Y.Doc, notes: readonly FindingsNote[], frameOrder: 
     const answers = notes
       .filter((note) => note.roundId === id)
       .sort((a, b) => compareCodeUnits(a.id, b.id))
-      .map((note) => ({ noteId: note.id, text: note.text, lang: note.lang, hiddenReason: note.hiddenReason }));
+      .map((note) => ({ noteId: note.id, text: note.text, lang: note.lang, translations: note.translations.map((translation) => ({ ...translation })), hiddenReason: note.hiddenReason }));
     rounds.push({
       id,
       prompt: round.prompt,
       translations: Object.entries(round.translations ?? {})
         .sort(([a], [b]) => compareCodeUnits(a, b))
         .map(([lang, prompt]) => ({ lang, prompt })),
+      promptTranslations: translationsOf('prompt', id),
       state: round.state,
       count: round.count,
       frameId,

@@ -1,5 +1,5 @@
 export * from './buildFindings.ts';
-export * from './labels.ts';
+export * from './labels/index.ts';
 export * from './quotes.ts';
 export * from './renderCsv.ts';
 export * from './renderJson.ts';

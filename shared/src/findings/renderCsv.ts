@@ -1,12 +1,20 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Findings } from './schema.ts';
 
-/** Columns of the CSV export, in order: the ones a spreadsheet is sorted by first. */
-export const FINDINGS_CSV_COLUMNS = ['id', 'text', 'theme', 'round', 'votes', 'tags', 'colour', 'frame', 'kind', 'lang', 'duplicate_of', 'hidden_reason'] as const;
+/**
+ * Columns of the CSV export, in order: the ones a spreadsheet is sorted by
+ * first; columns added later go at the end. The names are identifiers, the
+ * same in every language (a script reads them), and so is every cell that
+ * is not people's words.
+ */
+export const FINDINGS_CSV_COLUMNS = ['id', 'text', 'theme', 'round', 'votes', 'tags', 'colour', 'frame', 'kind', 'lang', 'duplicate_of', 'hidden_reason', 'translations'] as const;
 export type FindingsCsvRow = Record<(typeof FINDINGS_CSV_COLUMNS)[number], string>;
 
 /** Several themes, or tags, in one cell. */
 export const CSV_LIST_SEPARATOR = '; ';
+
+/** Between a note's translations in the `translations` cell, each `lang: text`. */
+export const CSV_TRANSLATION_SEPARATOR = ' | ';
 
 /**
  * A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return,
@@ -36,6 +44,7 @@ export function findingsCsvRows(findings: Findings): FindingsCsvRow[] {
     lang: note.lang ?? '',
     duplicate_of: note.duplicateOf ?? '',
     hidden_reason: neutraliseFormula(note.hiddenReason ?? ''),
+    translations: neutraliseFormula(note.translations.map(({ lang, text }) => `${lang}: ${text}`).join(CSV_TRANSLATION_SEPARATOR)),
   }));
 }
 

@@ -22,8 +22,12 @@ import { VOTE_ACCESS, VOTE_STATES } from '../votes.ts';
  * Every field is derived from the documents' content, sorted by content and
  * ids, never by arrival or edit order: the same board gives the same
  * findings, whatever history built it.
+ *
+ * Version 2 (issue #12): translations beside the words they translate
+ * (`translations` on notes and answers, `promptTranslations` on rounds),
+ * and the language of ordinary notes.
  */
-export const FINDINGS_VERSION = 1;
+export const FINDINGS_VERSION = 2;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int().nonnegative();
@@ -58,6 +62,15 @@ export const FindingsFrameSchema = z.object({
   title: z.string(),
 });
 
+export const FindingsTranslationSchema = z
+  .object({
+    lang: z.string().meta({ description: 'Language tag of the translation.' }),
+    text: z.string(),
+  })
+  .meta({ description: 'A translation an interpreter or facilitator wrote beside the original, which stays as it was written. Says nothing about who translated.' });
+
+const translations = (description: string) => z.array(FindingsTranslationSchema).meta({ description });
+
 export const FINDINGS_NOTE_KINDS = ['note', 'answer', 'anonymous-note'] as const;
 
 export const FindingsNoteSchema = z
@@ -65,7 +78,8 @@ export const FindingsNoteSchema = z
     id: ObjectIdSchema,
     kind: z.enum(FINDINGS_NOTE_KINDS).meta({ description: '`note`: an ordinary sticky note; `answer`: a revealed answer of a round; `anonymous-note`: an anonymous sticky note.' }),
     text: z.string().meta({ description: 'Empty for an answer a facilitator hid (see `hiddenReason`).' }),
-    lang: z.string().nullable().meta({ description: 'Language tag, when the writer gave one (answers only).' }),
+    lang: z.string().nullable().meta({ description: 'Language tag of `text`, when the writer gave one.' }),
+    translations: translations('Translations of `text`, by language tag; none for a hidden answer.'),
     color: z.enum(NOTE_COLORS),
     frameId: ObjectIdSchema.nullable(),
     roundId: z.string().nullable(),
@@ -81,6 +95,7 @@ export const FindingsAnswerSchema = z.object({
   noteId: ObjectIdSchema,
   text: z.string(),
   lang: z.string().nullable(),
+  translations: translations('Translations of `text` (its note’s), by language tag; none for a hidden answer.'),
   hiddenReason: z.string().nullable(),
 });
 
@@ -88,7 +103,8 @@ export const FindingsRoundSchema = z
   .object({
     id: z.string(),
     prompt: z.string(),
-    translations: z.array(z.object({ lang: z.string(), prompt: z.string() })),
+    translations: z.array(z.object({ lang: z.string(), prompt: z.string() })).meta({ description: 'The prompt in other languages, as the facilitator gave it with the round (what participants were shown), by language tag.' }),
+    promptTranslations: translations('Translations of the prompt written beside the round by an interpreter or facilitator, by language tag (alongside `translations`, which came with the round).'),
     state: z.enum(ROUND_STATES),
     count,
     frameId: ObjectIdSchema.nullable(),
@@ -157,6 +173,8 @@ export type FindingsNote = z.infer<typeof FindingsNoteSchema>;
 export type FindingsTheme = z.infer<typeof FindingsThemeSchema>;
 export type FindingsRound = z.infer<typeof FindingsRoundSchema>;
 export type FindingsAction = z.infer<typeof FindingsActionSchema>;
+export type FindingsAnswer = z.infer<typeof FindingsAnswerSchema>;
+export type FindingsTranslation = z.infer<typeof FindingsTranslationSchema>;
 
 /** The published JSON Schema (docs/findings.schema.json), as committed: 2-space indent, trailing newline. */
 export function findingsJsonSchemaText(): string {

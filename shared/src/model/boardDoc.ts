@@ -21,11 +21,14 @@ import {
  *   Y.Map('themes')   themeId -> Y.Map { name, description, area, colour,
  *                     origin, members: Y.Map noteId -> true }: groups of
  *                     notes made during synthesis (shared/src/synthesis/themes.ts).
+ *   Y.Map('translations')  `<kind>:<targetId>:<lang>` -> Y.Map { kind,
+ *                     targetId, lang, text }: interpreters' translations
+ *                     (written by the server only; shared/src/translations.ts).
  *
  * Facilitator-only state is not here: it lives in the separate control
  * document (controlDoc.ts), which the server lets only facilitators write.
  */
-export const CONTENT_ROOTS = { objects: 'objects', meta: 'meta', answers: 'answers', themes: 'themes' } as const;
+export const CONTENT_ROOTS = { objects: 'objects', meta: 'meta', answers: 'answers', themes: 'themes', translations: 'translations' } as const;
 
 /**
  * The only roots a client's update may touch, with the shape each may take.
@@ -44,7 +47,7 @@ export const CLIENT_WRITABLE_CONTENT_ROOTS: WritableLayout = {
  * client: `room.transactDurably`). A client update reaching one is refused
  * with ForbiddenScope, like any root not in CLIENT_WRITABLE_CONTENT_ROOTS.
  */
-export const SERVER_WRITTEN_CONTENT_ROOTS: readonly string[] = [CONTENT_ROOTS.meta, CONTENT_ROOTS.answers];
+export const SERVER_WRITTEN_CONTENT_ROOTS: readonly string[] = [CONTENT_ROOTS.meta, CONTENT_ROOTS.answers, CONTENT_ROOTS.translations];
 
 /** A board object as stored: a nested Y.Map whose values are plain JSON or a Y.Text. */
 export type ObjectMap = Y.Map<unknown>;

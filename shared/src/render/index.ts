@@ -6,6 +6,7 @@
  */
 export * from './context.ts';
 export * from './drawBlocks.ts';
+export * from './lineBreaks.ts';
 export * from './noteText.ts';
 export * from './paintBoard.ts';
 export * from './paintNote.ts';

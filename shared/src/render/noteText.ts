@@ -1,4 +1,5 @@
 import type { RenderContext } from './context.ts';
+import { characterCount, lineBreaks, type LineToken } from './lineBreaks.ts';
 
 /**
  * Sticky-note text shrinks to fit its note, as on paper: the largest font
@@ -35,39 +36,99 @@ export function canvasFont(size: number, weight = 'normal'): string {
 }
 
 /**
- * Word-wraps `text` at `size` into `width`; words longer than a line break
- * anywhere. The canvas draws exactly these lines, so what was measured is
- * what is drawn.
+ * Word-wraps `text` at `size` into `width`. Lines break at spaces, and
+ * between the words of scripts written without spaces (see lineBreaks.ts);
+ * a word longer than a line is cut between grapheme clusters. The canvas
+ * draws exactly these lines, so what was measured is what is drawn.
  */
 export function wrapLines(text: string, size: number, width: number, measureFn: MeasureFn): string[] {
+  return wrapParagraphs(paragraphTokens(text), size, width, measureFn);
+}
+
+type Paragraphs = readonly (readonly LineToken[])[];
+
+let lastText: string | undefined;
+let lastParagraphs: Paragraphs = [];
+
+/**
+ * A text's words and spaces, by paragraph: split once and wrapped at every
+ * size fitFontSize tries. The last text's are kept, because a note is laid
+ * out by fitFontSize and then wrapLines on the same text, and the word
+ * segmenter (for scripts without spaces) costs more than the wrapping.
+ */
+function paragraphTokens(text: string): Paragraphs {
+  if (text !== lastText) {
+    const breaks = lineBreaks();
+    lastParagraphs = text.split('\n').map((paragraph) => breaks.tokens(paragraph));
+    lastText = text;
+  }
+  return lastParagraphs;
+}
+
+function wrapParagraphs(paragraphs: Paragraphs, size: number, width: number, measureFn: MeasureFn): string[] {
   const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
+  for (const tokens of paragraphs) {
     let line = '';
     let lineWidth = 0;
-    for (const token of paragraph.split(/(\s+)/)) {
-      if (token === '') continue;
-      const tokenWidth = measureFn(token, size);
+    for (const token of tokens) {
+      const tokenWidth = measureFn(token.text, size);
       if (lineWidth + tokenWidth <= width || line === '') {
-        line += token;
+        line += token.text;
         lineWidth += tokenWidth;
       } else {
         out.push(line.trimEnd());
-        const isSpace = /^\s+$/.test(token);
-        line = isSpace ? '' : token;
-        lineWidth = isSpace ? 0 : tokenWidth;
+        line = token.space ? '' : token.text;
+        lineWidth = token.space ? 0 : tokenWidth;
       }
-      // A word wider than a whole line (wherever it starts) wraps by characters.
-      while (lineWidth > width && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && measureFn(line.slice(0, cut), size) > width) cut--;
-        out.push(line.slice(0, cut));
-        line = line.slice(cut);
-        lineWidth = measureFn(line, size);
-      }
+      // Only a token that starts a line can be wider than it: a word wider
+      // than a whole line (wherever it starts) wraps between clusters.
+      if (lineWidth > width) [line, lineWidth] = cutWord(line, lineWidth, size, width, measureFn, out);
     }
     out.push(line.trimEnd());
   }
   return out;
+}
+
+/**
+ * Cuts a word wider than `width` between grapheme clusters: pushes full
+ * lines to `out` and returns the rest and its width. Each line is the
+ * longest run of clusters that fits, found by binary search over the
+ * cluster boundaries; a single cluster wider than a line stays whole.
+ */
+function cutWord(word: string, wordWidth: number, size: number, width: number, measureFn: MeasureFn, out: string[]): [string, number] {
+  const boundaries = lineBreaks().graphemeBoundaries(word);
+  const last = boundaries.length - 1;
+  let start = 0;
+  let restWidth = wordWidth;
+  while (restWidth > width && last - start > 1) {
+    const from = boundaries[start]!;
+    let low = start + 1;
+    let high = last - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (measureFn(word.slice(from, boundaries[mid]), size) <= width) low = mid;
+      else high = mid - 1;
+    }
+    out.push(word.slice(from, boundaries[low]));
+    start = low;
+    restWidth = measureFn(word.slice(boundaries[start]), size);
+  }
+  return [word.slice(boundaries[start]), restWidth];
+}
+
+/** The word with the most characters (the first of equals), or '' if there is none. */
+function longestWord(paragraphs: Paragraphs): string {
+  let longest = '';
+  let longestCount = 0;
+  for (const tokens of paragraphs) {
+    for (const { text, space } of tokens) {
+      // A word has at most as many characters as code units.
+      if (space || text.length <= longestCount) continue;
+      const count = characterCount(text);
+      if (count > longestCount) [longest, longestCount] = [text, count];
+    }
+  }
+  return longest;
 }
 
 export function countLines(text: string, size: number, width: number, measureFn: MeasureFn): number {
@@ -91,9 +152,10 @@ export function fitFontSize(text: string, width: number, height: number, measure
   const innerH = Math.max(1, height - NOTE_PADDING * 2);
   // Prefer shrinking over breaking a word in the middle, as long as the
   // longest word can fit at a readable size.
-  const longest = text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const paragraphs = paragraphTokens(text || ' ');
+  const longest = longestWord(paragraphs);
   const fits = (size: number) =>
-    countLines(text || ' ', size, innerW, measureFn) * size * LINE_HEIGHT <= innerH &&
+    wrapParagraphs(paragraphs, size, innerW, measureFn).length * size * LINE_HEIGHT <= innerH &&
     (size <= MIN_READABLE_WORD_FONT || measureFn(longest, size) <= innerW);
   // Bigger text never takes fewer lines, so "fits" flips once: binary search.
   let low = MIN_FONT;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ACTION_KINDS, ACTION_STATUSES, MAX_ACTION_OWNER, MAX_ACTION_TEXT, type ActionKind, type ActionStatus } from '@clapboard/shared';
+import { ACTION_KIND_KEY, ACTION_STATUS_KEY } from '../../i18n/keys/workshopKeys.ts';
 
 /** What the fields of one action hold while someone edits them. */
 export interface ActionDraft {
@@ -46,7 +47,7 @@ export function ActionFields({ idPrefix, draft, onChange, onCommit, reasonMissin
       >
         {ACTION_KINDS.map((kind) => (
           <option key={kind} value={kind}>
-            {t(`actions.kind.${kind}`)}
+            {t(ACTION_KIND_KEY[kind])}
           </option>
         ))}
       </select>
@@ -97,7 +98,7 @@ export function ActionFields({ idPrefix, draft, onChange, onCommit, reasonMissin
       >
         {ACTION_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {t(`actions.status.${status}`)}
+            {t(ACTION_STATUS_KEY[status])}
           </option>
         ))}
       </select>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ThemeAction } from '@clapboard/shared';
 import { formatDay } from './formatDay.ts';
+import { ACTION_STATUS_KEY } from '../../i18n/keys/workshopKeys.ts';
 
 /** An action's updates, oldest first, folded away: a day, the status then, the words then. */
 export function ActionHistory({ action }: { action: Pick<ThemeAction, 'history'> }) {
@@ -12,7 +13,7 @@ export function ActionHistory({ action }: { action: Pick<ThemeAction, 'history'>
       <ol>
         {action.history.map((entry, index) => (
           <li key={index} data-testid="action-history-entry">
-            <time dateTime={entry.on}>{formatDay(entry.on, i18n.language)}</time>: {t(`actions.status.${entry.status}`)} — <span dir="auto">{entry.text}</span>
+            <time dateTime={entry.on}>{formatDay(entry.on, i18n.language)}</time>: {t(ACTION_STATUS_KEY[entry.status])} — <span dir="auto">{entry.text}</span>
           </li>
         ))}
       </ol>

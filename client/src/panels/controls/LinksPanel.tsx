@@ -4,6 +4,7 @@ import { ROLES, type BoardLinkInfo, type CreatedLinkResponse, type Role } from '
 import type { BoardApiError } from '../../connection/boardApiRequest.ts';
 import type { LinksApi } from '../../connection/linksApi.ts';
 import { CopyButton } from '../CopyButton.tsx';
+import { ADD_LINK_KEY, LINK_ERROR_KEY, LINK_ROLE_KEY } from '../../i18n/keys/roleKeys.ts';
 
 type Message = { kind: 'created'; link: CreatedLinkResponse } | { kind: 'revoked' } | { kind: 'error'; code: string };
 
@@ -35,7 +36,7 @@ export function LinksPanel({ api }: { api: LinksApi }) {
     else setMessage(result.value ? { kind: 'created', link: result.value } : { kind: 'revoked' });
     await load();
   };
-  const errorText = (code: string) => t([`links.error.${code}`, 'links.error.unknown']);
+  const errorText = (code: string) => t(LINK_ERROR_KEY[code] ?? 'links.error.unknown');
 
   return (
     <section className="links-panel" data-testid="links-panel">
@@ -51,7 +52,7 @@ export function LinksPanel({ api }: { api: LinksApi }) {
         <ul className="links-list">
           {links.map((link) => (
             <li key={link.linkId} data-testid="link-row" data-link-id={link.linkId} data-role={link.role} data-current={link.current}>
-              <span>{t(`links.role.${link.role}`)}</span> <code>{link.linkId.slice(0, 6)}</code>
+              <span>{t(LINK_ROLE_KEY[link.role])}</span> <code>{link.linkId.slice(0, 6)}</code>
               {link.current && <span className="badge">{t('links.yours')}</span>}
               <button type="button" data-testid="link-rotate" disabled={busy} aria-label={t('links.rotateLabel', { id: link.linkId.slice(0, 6) })} onClick={() => void act(() => api.rotate(link.linkId))}>
                 {t('links.rotate')}
@@ -66,7 +67,7 @@ export function LinksPanel({ api }: { api: LinksApi }) {
       <div className="links-add">
         {ROLES.map((role: Role) => (
           <button key={role} type="button" data-testid={`link-add-${role}`} disabled={busy} onClick={() => void act(() => api.create(role))}>
-            {t(`links.add.${role}`)}
+            {t(ADD_LINK_KEY[role])}
           </button>
         ))}
       </div>

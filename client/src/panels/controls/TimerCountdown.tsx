@@ -4,6 +4,7 @@ import type { ServerClock } from '../../connection/serverClock.ts';
 import { useEditor, useObservable } from '../../editor/EditorContext.ts';
 import { formatDuration } from './formatDuration.ts';
 import { useServerNow } from './useServerNow.ts';
+import { TIMER_STATE_KEY } from '../../i18n/keys/panelKeys.ts';
 
 /**
  * The workshop timer, for everyone on the board: time left by the server's
@@ -17,7 +18,7 @@ export function TimerCountdown({ clock }: { clock: ServerClock }) {
   if (!timer) return null;
   const left = timeLeftMs(timer, now);
   const time = formatDuration(left);
-  const text = left === 0 && timer.durationMs > 0 ? t('timer.done') : t(`timer.${timer.state}`, { time });
+  const text = left === 0 && timer.durationMs > 0 ? t('timer.done') : t(TIMER_STATE_KEY[timer.state], { time });
   return (
     <div className={`timer-countdown timer-${timer.state}`} data-testid="timer" data-state={timer.state} data-remaining-ms={left}>
       <span className="timer-face" aria-hidden="true">{time}</span>

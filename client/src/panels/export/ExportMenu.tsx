@@ -9,6 +9,7 @@ import { saveBlob } from '../saveBlob.ts';
 import { downloadFindings, downloadHeldData, type DownloadResult, type HeldData } from './downloadFindings.ts';
 import { exportFileName, frameToExport, type ExportFormat } from './exportFormats.ts';
 import './export.css';
+import { EXPORT_FAILED_KEY, EXPORT_FORMAT_KEYS, HELD_EXPORT_KEYS } from '../../i18n/keys/dataKeys.ts';
 
 /** Each its own download, never mixed with the findings or with one another. */
 const HELD_DATA: readonly HeldData[] = ['export-all', 'monitoring', 'contacts'];
@@ -52,7 +53,7 @@ export function ExportMenu({ connection }: { connection: BoardConnection }) {
     setStatus(t('export.working'));
     const result = await download();
     setBusy(null);
-    if (!result.ok) return setStatus(t(`export.failed.${result.reason}`));
+    if (!result.ok) return setStatus(t(EXPORT_FAILED_KEY[result.reason]));
     saveBlob(result.blob, name);
     setStatus(t('export.saved', { file: name }));
   };
@@ -91,9 +92,9 @@ export function ExportMenu({ connection }: { connection: BoardConnection }) {
                 aria-busy={busy === choice.key}
                 onClick={() => void handleExport(choice)}
               >
-                {choice.frame ? t('export.format.pngFrame', { frame: choice.frame.text || t('export.untitledFrame') }) : t(`export.format.${choice.format}`)}
+                {choice.frame ? t('export.format.pngFrame', { frame: choice.frame.text || t('export.untitledFrame') }) : t(EXPORT_FORMAT_KEYS[choice.format].name)}
               </button>
-              <span className="export-help">{choice.frame ? t('export.help.pngFrame') : t(`export.help.${choice.format}`)}</span>
+              <span className="export-help">{choice.frame ? t('export.help.pngFrame') : t(EXPORT_FORMAT_KEYS[choice.format].help)}</span>
             </li>
           ))}
         </ul>
@@ -103,9 +104,9 @@ export function ExportMenu({ connection }: { connection: BoardConnection }) {
           {HELD_DATA.map((what) => (
             <li key={what}>
               <button type="button" data-testid={`export-held-${what}`} disabled={busy !== null} aria-busy={busy === what} onClick={() => void handleHeld(what)}>
-                {t(`export.held.${what}`)}
+                {t(HELD_EXPORT_KEYS[what].name)}
               </button>
-              <span className="export-help">{t(`export.held.help.${what}`)}</span>
+              <span className="export-help">{t(HELD_EXPORT_KEYS[what].help)}</span>
             </li>
           ))}
         </ul>

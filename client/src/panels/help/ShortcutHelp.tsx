@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../editor/EditorContext.ts';
+import { SHORTCUT_KEY } from '../../i18n/keys/panelKeys.ts';
 
 /**
  * The keys canvas/useKeyboardShortcuts.ts handles, in the order a newcomer
  * needs them. Keep the two in step: this list is what people learn the board
  * from. `edit` rows do nothing for someone who cannot edit, so they are not shown.
  */
-const SHORTCUTS: { keys: readonly (readonly string[])[]; action: string; edit?: boolean }[] = [
+const SHORTCUTS: { keys: readonly (readonly string[])[]; action: keyof typeof SHORTCUT_KEY; edit?: boolean }[] = [
   { keys: [['N']], action: 'note', edit: true },
   { keys: [['V']], action: 'select' },
   { keys: [['H']], action: 'hand' },
@@ -108,7 +109,7 @@ export function ShortcutHelp() {
                     </span>
                   ))}
                 </td>
-                <td>{t(`shortcuts.item.${row.action}`)}</td>
+                <td>{t(SHORTCUT_KEY[row.action])}</td>
               </tr>
             ))}
           </tbody>

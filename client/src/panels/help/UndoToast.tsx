@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deletion } from '../../editor/BoardEditor.ts';
 import { useEditor, useObservable } from '../../editor/EditorContext.ts';
+import { DELETED_KIND_KEY } from '../../i18n/keys/objectKeys.ts';
 
 /** How long the offer to undo stays: long enough to notice and reach the button. */
 const TOAST_MS = 8_000;
@@ -45,7 +46,7 @@ export function UndoToast() {
     >
       {shown && (
         <>
-          <span>{t(`undoToast.deleted.${shown.kind}`, { count: shown.count })}</span>
+          <span>{t(DELETED_KIND_KEY[shown.kind], { count: shown.count })}</span>
           <button type="button" data-testid="undo-toast-undo" onClick={handleUndo}>
             {t('undoToast.undo')}
           </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_CONTACT_LENGTH, MONITORING_QUESTIONS, MONITORING_QUESTION_IDS, type MonitoringAnswers } from '@clapboard/shared';
 import type { BoardApiResult } from '../../connection/boardApiRequest.ts';
 import type { PrivacyApi } from '../../connection/privacyApi.ts';
+import { MONITORING_ANSWER_KEY, MONITORING_QUESTION_KEY } from '../../i18n/keys/dataKeys.ts';
 
 type Sent = 'idle' | 'sending' | 'sent' | 'failed';
 
@@ -53,7 +54,7 @@ export function MonitoringDialog({ privacy, onClose }: { privacy: PrivacyApi; on
           <form onSubmit={handleMonitoring} data-testid="monitoring-form">
             {MONITORING_QUESTION_IDS.map((question) => (
               <div className="monitoring-field" key={question}>
-                <label htmlFor={`monitoring-${question}`}>{t(`monitoring.question.${question}`)}</label>
+                <label htmlFor={`monitoring-${question}`}>{t(MONITORING_QUESTION_KEY[question])}</label>
                 <select
                   id={`monitoring-${question}`}
                   data-testid={`monitoring-${question}`}
@@ -62,7 +63,7 @@ export function MonitoringDialog({ privacy, onClose }: { privacy: PrivacyApi; on
                 >
                   <option value="">{t('monitoring.skip')}</option>
                   {MONITORING_QUESTIONS[question].map((answer) => (
-                    <option key={answer} value={answer}>{t(`monitoring.answer.${question}.${answer}`)}</option>
+                    <option key={answer} value={answer}>{t((MONITORING_ANSWER_KEY[question] as Record<string, string>)[answer]!)}</option>
                   ))}
                 </select>
               </div>

@@ -5,6 +5,7 @@ import { useBoardObject, useEditor, useObservable } from '../../editor/EditorCon
 import type { OutlineFrame } from './useOutlineGroups.ts';
 import { isolate } from '../../i18n/isolate.ts';
 import { FrameOptions } from './FrameOptions.tsx';
+import { COLOR_NAME_KEY } from '../../i18n/keys/objectKeys.ts';
 
 /** Which of a note row's controls should take focus. */
 export type NoteControl = 'text' | 'frame';
@@ -65,7 +66,7 @@ export const OutlineNote = memo(function OutlineNote({
   }, [focusControl, id, onFocused]);
 
   if (note?.type !== 'note') return null;
-  const colour = t(`color.${note.color}`);
+  const colour = t(COLOR_NAME_KEY[note.color]);
   const label = t('outline.noteLabel', { colour, text: note.text ? isolate(note.text.slice(0, 40)) : t('outline.empty') });
   const current = note.frameId && frames.some((frame) => frame.id === note.frameId) ? note.frameId : '';
   // Moving is an explicit second step (the Move button, or Enter in the select)
@@ -85,6 +86,7 @@ export const OutlineNote = memo(function OutlineNote({
       </span>
       <textarea
         dir="auto"
+        lang={note.lang ?? ''}
         ref={textRef}
         data-testid="outline-note-text"
         defaultValue={text}

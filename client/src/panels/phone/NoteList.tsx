@@ -6,6 +6,8 @@ import type { OwnWriters } from '../../model/OwnWriters.ts';
 import { isolate } from '../../i18n/isolate.ts';
 import { ModalSheet } from './ModalSheet.tsx';
 import { buildNoteList, type NoteListGroup } from './noteList.ts';
+import { NOTE_LIST_HEADING_KEY, NOTE_LIST_KIND_KEY } from '../../i18n/keys/panelKeys.ts';
+import { COLOR_NAME_KEY } from '../../i18n/keys/objectKeys.ts';
 
 /** Notes shown per area before "show all": a board of thousands must not mount them all at once. */
 const PAGE = 100;
@@ -44,7 +46,7 @@ export function NoteList({
   return (
     <ModalSheet className="note-list" labelledBy={headingId} testId="note-list" onClose={onClose}>
       <div className="phone-sheet-head">
-        <h2 id={headingId}>{t(`noteList.heading.${mode}`)}</h2>
+        <h2 id={headingId}>{t(NOTE_LIST_HEADING_KEY[mode])}</h2>
         <button type="button" data-testid="note-list-close" onClick={onClose}>
           {t('noteList.close')}
         </button>
@@ -95,7 +97,7 @@ const Entry = memo(function Entry({ id, own, onShow, onChange }: { id: string; o
   );
   const textId = useId();
   if (object?.type !== 'note' && object?.type !== 'answer') return null;
-  const colour = t(`color.${object.color}`);
+  const colour = t(COLOR_NAME_KEY[object.color]);
   const mine = object.type === 'note' && own.wrote(editor.store.getMap(id));
   const kind =
     object.type === 'answer'
@@ -106,12 +108,12 @@ const Entry = memo(function Entry({ id, own, onShow, onChange }: { id: string; o
         ? 'yours'
         : 'note';
   const words = object.type === 'note' ? object.text : revealed && !revealed.hidden ? revealed.text : '';
-  const lang = object.type === 'answer' ? (revealed?.lang ?? '') : '';
+  const lang = object.type === 'answer' ? (revealed?.lang ?? '') : (object.lang ?? '');
   return (
     <li className="note-list-item" data-testid="note-list-item" data-object-id={id} style={{ borderInlineStartColor: NOTE_PALETTE[object.color].fill }}>
       {words.trim() ? (
-        // The words as written: a revealed answer says its language; a note's is not known, so it is marked
-        // unknown (lang="") rather than read out as English.
+        // The words as written, in the language they were written in; one not known (a note from before
+        // notes recorded it) is marked unknown (lang="") rather than read out as the page's language.
         <p id={textId} className="note-list-text" dir="auto" lang={lang} data-testid="note-list-text">
           {words}
         </p>
@@ -124,7 +126,7 @@ const Entry = memo(function Entry({ id, own, onShow, onChange }: { id: string; o
           {t('noteList.empty')}
         </p>
       )}
-      <p className="note-list-meta">{t(`noteList.kind.${kind}`, { colour })}</p>
+      <p className="note-list-meta">{t(NOTE_LIST_KIND_KEY[kind], { colour })}</p>
       <div className="note-list-actions">
         <button type="button" data-testid="note-list-show" aria-describedby={textId} onClick={() => onShow(id)}>
           {t('noteList.show')}

@@ -6,6 +6,7 @@ import { useEditor, useObservable } from '../../editor/EditorContext.ts';
 import type { OwnWriters } from '../../model/OwnWriters.ts';
 import { isolate } from '../../i18n/isolate.ts';
 import { ModalSheet } from './ModalSheet.tsx';
+import { WRITING_HEADING_KEY } from '../../i18n/keys/objectKeys.ts';
 
 /** What a save did, for the page to say so. */
 export type WritingOutcome = 'added' | 'changed';
@@ -59,9 +60,7 @@ function SheetFor({ request, own, onSaved }: { request: WritingRequest; own: Own
   const heading =
     request.kind === 'new'
       ? t('writing.heading.new')
-      : target && target.type !== 'connector' && target.type !== 'answer'
-        ? t(`writing.heading.${target.type}`)
-        : t('writing.heading.note');
+      : t(target && target.type !== 'connector' && target.type !== 'answer' ? WRITING_HEADING_KEY[target.type] : WRITING_HEADING_KEY.note);
 
   if (step === 'ask') {
     return (

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLORS, NOTE_PALETTE } from '@clapboard/shared';
 import { useEditor, useObservable, useStoreRevision } from '../../editor/EditorContext.ts';
+import { COLOR_NAME_KEY } from '../../i18n/keys/objectKeys.ts';
 
 /**
  * What can be done to what is selected, on a phone, in one row that wraps
@@ -65,7 +66,7 @@ export function SelectionBar() {
               className="color-swatch"
               data-testid={`phone-color-${color}`}
               style={{ backgroundColor: NOTE_PALETTE[color].fill }}
-              aria-label={t(`color.${color}`)}
+              aria-label={t(COLOR_NAME_KEY[color])}
               aria-pressed={notes.every((note) => note.type === 'note' && note.color === color)}
               onClick={() => editor.setNoteColor(color)}
             />

@@ -7,6 +7,7 @@ import { ClosingTime } from './ClosingTime.tsx';
 import { languageList } from './languageNames.ts';
 import { PaperAnswers } from './PaperAnswers.tsx';
 import { roundErrorText } from './roundMessages.ts';
+import { ROUND_STATE_KEY } from '../../i18n/keys/workshopKeys.ts';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -49,7 +50,7 @@ export function RoundRow({ roundId, round, api }: { roundId: string; round: Roun
       )}
       <p className="round-meta">
         <span className="badge" data-testid="round-state">
-          {t(`rounds.controls.state.${round.state}`)}
+          {t(ROUND_STATE_KEY[round.state])}
         </span>{' '}
         <span data-testid="round-count">
           {round.state === 'open' ? t('rounds.controls.countOpen', { count: round.count }) : t('rounds.controls.count', { count: round.count })}

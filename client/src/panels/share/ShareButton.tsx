@@ -5,6 +5,7 @@ import type { BoardConnection } from '../../connection/BoardConnection.ts';
 import { SavedLinksStore, type SavedBoardLinks } from '../../connection/savedLinks.ts';
 import { storedBoardToken } from '../../connection/session.ts';
 import { ShareLink } from './ShareLink.tsx';
+import { ROLE_NAME_KEY } from '../../i18n/keys/roleKeys.ts';
 
 /**
  * Facilitators: the board's links per role, to copy or scan. The page knows
@@ -61,9 +62,9 @@ export function ShareButton({ connection }: { connection: BoardConnection }) {
               <ShareLink key={forRole} role={forRole} link={links[forRole]} qr={forRole !== 'facilitator'} testIdPrefix="share" />
             ) : (
               <li key={forRole} className="share-link">
-                <span className="link-role">{t(`role.${forRole}`)}</span>
+                <span className="link-role">{t(ROLE_NAME_KEY[forRole])}</span>
                 <span className="link-help">{t('share.notSaved')}</span>
-                <button type="button" data-testid={`share-make-${forRole}`} onClick={() => void handleMake(forRole)}>{t('share.make', { role: t(`role.${forRole}`) })}</button>
+                <button type="button" data-testid={`share-make-${forRole}`} onClick={() => void handleMake(forRole)}>{t('share.make', { role: t(ROLE_NAME_KEY[forRole]) })}</button>
               </li>
             ),
           )}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { IAP2_LEVELS, STATEMENT_FIELDS, type StatementField } from '@clapboard/shared';
 import { deleteOnRange, maxLength, type StatementDraftState } from './statementDraft.ts';
 import './statement.css';
+import { STATEMENT_FIELD_LABEL_KEY, STATEMENT_LEVEL_KEYS } from '../../i18n/keys/workshopKeys.ts';
 
 /**
  * The statement's fields, for the create page and the facilitator's edit
@@ -46,8 +47,8 @@ export function StatementFields({ state, idPrefix, intro = true }: { state: Stat
                     data-testid={`statement-level-${level}`}
                   />
                   <span>
-                    <strong>{t(`statement.level.${level}.name`)}</strong>
-                    <span className="statement-level-promise">{t(`statement.level.${level}.promise`)}</span>
+                    <strong>{t(STATEMENT_LEVEL_KEYS[level].name)}</strong>
+                    <span className="statement-level-promise">{t(STATEMENT_LEVEL_KEYS[level].promise)}</span>
                   </span>
                 </label>
               ))}
@@ -63,7 +64,7 @@ export function StatementFields({ state, idPrefix, intro = true }: { state: Stat
         };
         return (
           <div key={field} className="statement-field">
-            <label htmlFor={id(field)}>{t(`statement.form.label.${field}`)}</label>
+            <label htmlFor={id(field)}>{t(STATEMENT_FIELD_LABEL_KEY[field])}</label>
             {errorOf(field)}
             {field === 'deleteOn' ? (
               <>

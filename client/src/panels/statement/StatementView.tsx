@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { STATEMENT_FIELDS, calendarDay, type EngagementStatement, type StatementField } from '@clapboard/shared';
 import './statement.css';
+import { STATEMENT_HEADING_KEY, STATEMENT_LEVEL_KEYS } from '../../i18n/keys/workshopKeys.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,10 +21,10 @@ export function StatementView({ statement, changed = [], headingLevel = 2 }: { s
       const level = statement.level;
       return (
         <>
-          <p className="statement-level" data-testid="statement-level">{t(`statement.level.${level}.name`)}</p>
-          <p dir="auto">{t(`statement.level.${level}.plain`)}</p>
+          <p className="statement-level" data-testid="statement-level">{t(STATEMENT_LEVEL_KEYS[level].name)}</p>
+          <p dir="auto">{t(STATEMENT_LEVEL_KEYS[level].plain)}</p>
           <p className="statement-promise-intro">{t('statement.promiseIntro')}</p>
-          <blockquote className="statement-promise" data-testid="statement-promise">{t(`statement.level.${level}.promise`)}</blockquote>
+          <blockquote className="statement-promise" data-testid="statement-promise">{t(STATEMENT_LEVEL_KEYS[level].promise)}</blockquote>
         </>
       );
     }
@@ -35,7 +36,7 @@ export function StatementView({ statement, changed = [], headingLevel = 2 }: { s
       {STATEMENT_FIELDS.map((field) => (
         <section key={field} className={changed.includes(field) ? 'statement-section statement-changed' : 'statement-section'} data-changed={changed.includes(field) || undefined}>
           <Heading>
-            {t(`statement.heading.${field}`)}
+            {t(STATEMENT_HEADING_KEY[field])}
             {changed.includes(field) && <span className="statement-changed-mark"> {t('statement.changedMark')}</span>}
           </Heading>
           {body(field)}

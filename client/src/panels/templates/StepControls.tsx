@@ -8,6 +8,7 @@ import { clearCurrentStep, setCurrentStep } from '../../editor/stepCommands.ts';
 import { readableZodMessage } from '../apiMessages.ts';
 import { openStepActivity, type StepActivityOutcome } from './stepActivity.ts';
 import { useBoardSteps } from './useBoardSteps.ts';
+import { STEP_ALREADY_OPEN_KEY, STEP_OPENED_KEY, STEP_OPEN_FAILED_KEY } from '../../i18n/keys/workshopKeys.ts';
 
 /**
  * A facilitator steps through the board's sessions or questions ("next
@@ -86,11 +87,11 @@ function describeOutcome(t: TFunction, outcome: StepActivityOutcome): string {
     case 'none':
       return '';
     case 'opened':
-      return t(`steps.opened.${outcome.what}`);
+      return t(STEP_OPENED_KEY[outcome.what]);
     case 'already-open':
-      return t(`steps.alreadyOpen.${outcome.what}`);
+      return t(STEP_ALREADY_OPEN_KEY[outcome.what]);
     case 'failed':
-      return t(`steps.openFailed.${outcome.what}`, {
+      return t(STEP_OPEN_FAILED_KEY[outcome.what], {
         message: outcome.error.status === null ? t('steps.offline') : readableZodMessage(outcome.error.message),
       });
   }

@@ -13,6 +13,7 @@ import {
   type FrameRecord,
   type Rect,
 } from '@clapboard/shared';
+import { DEFAULT_FINDINGS_LANGUAGE, findingsLocale, type FindingsLanguage, type FindingsLocale } from '@clapboard/shared/findings';
 import { NoteTextLayouter, drawBlocks, paintBoardInSteps, paintTheme, type BoardScene, type DrawnTheme } from '@clapboard/shared/render';
 
 /** Pixel budget when the caller names none: 16 MP is a 4,000 × 4,000 image, about 64 MiB of bitmap while it is drawn. */
@@ -30,7 +31,6 @@ const EMPTY: Rect = { x: 0, y: 0, width: 400, height: 300 };
  * blocks, as on the board when zoomed out this far (client CanvasController).
  */
 const MIN_READABLE_NOTE_PX = 24;
-const HIDDEN_ANSWER = 'Hidden by the facilitator: ';
 /** Longest the drawing holds the event loop at a time. */
 const SLICE_MS = 20;
 
@@ -39,6 +39,8 @@ export interface RenderBoardPngOptions {
   frameId?: string;
   /** Largest image, in pixels (width × height); the board is scaled down to fit it. */
   maxPixels?: number;
+  /** The language of the few words the image adds (themes' labels, a hidden answer's notice); English when absent. */
+  lang?: FindingsLanguage;
 }
 
 /** The `frame` asked for is not a frame on this board. */
@@ -66,8 +68,9 @@ export async function renderBoardPng(contentDoc: Y.Doc, options: RenderBoardPngO
   const rects = new Map<string, Rect>();
   for (const object of objects) if (isPositioned(object)) rects.set(object.id, object);
   const rectOf = (id: string) => rects.get(id) ?? null;
+  const locale = findingsLocale(options.lang ?? DEFAULT_FINDINGS_LANGUAGE);
   // Themes (shared/src/synthesis/themes.ts), labelled as the board labels them, drawn below everything.
-  const themes: DrawnTheme[] = readThemes(contentDoc).map((theme) => ({ ...theme, label: themeLabel(theme.name, theme.noteIds.length) }));
+  const themes: DrawnTheme[] = readThemes(contentDoc).map((theme) => ({ ...theme, label: themeLabel(theme.name, theme.noteIds.length, locale) }));
 
   const area = exportArea(objects, themes, rectOf, options.frameId);
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_EXPORT_PIXELS;
@@ -101,7 +104,7 @@ export async function renderBoardPng(contentDoc: Y.Doc, options: RenderBoardPngO
     }
     drawBlocks(ctx, shown, rectOf, area, new Set(), scale, new Map());
   } else {
-    const scene: BoardScene = { objects: shown, themes: shownThemes, rectOf, answerText: (answerId) => answerText(contentDoc, answerId) };
+    const scene: BoardScene = { objects: shown, themes: shownThemes, rectOf, answerText: (answerId) => answerText(contentDoc, answerId, locale) };
     // In slices, giving the event loop back between them: a 10,000-note board
     // takes seconds to draw, and the board's live connections must not wait for it.
     let sliceStarted = performance.now();
@@ -132,14 +135,14 @@ function exportArea(objects: readonly BoardObject[], themes: readonly DrawnTheme
   return { x: content.x - MARGIN, y: content.y - MARGIN, width: content.width + MARGIN * 2, height: content.height + MARGIN * 2 };
 }
 
-/** A theme's label on the board (client: themes.canvasLabel), in English: the server has no reader's language. */
-function themeLabel(name: string, count: number): string {
-  return `${name || 'Untitled theme'} · ${count} ${count === 1 ? 'note' : 'notes'}`;
+/** A theme's label on the board (client: themes.canvasLabel), in the export's language. */
+function themeLabel(name: string, count: number, { labels, count: counted }: FindingsLocale): string {
+  return `${name || labels.themes.untitled} · ${counted('note', count)}`;
 }
 
-/** What an answer card shows: its words, or why it was hidden (as on the board, in English: the server has no reader's language). */
-function answerText(contentDoc: Y.Doc, answerId: string): string {
+/** What an answer card shows: its words, or why it was hidden (in the export's language). */
+function answerText(contentDoc: Y.Doc, answerId: string, { labels }: FindingsLocale): string {
   const answer = readRevealedAnswer(contentDoc, answerId);
   if (!answer) return '';
-  return answer.hidden ? HIDDEN_ANSWER + (answer.hiddenReason ?? '') : answer.text;
+  return answer.hidden ? labels.hidden(answer.hiddenReason ?? '') : answer.text;
 }
