@@ -79,5 +79,11 @@ describe('interface languages', () => {
     const phone = await openBoard(await personPreferring('ar', 'phone'), board.links.participant);
     await expect.poll(() => documentLanguage(phone), POLL).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(await axeViolations(phone)).toEqual([]);
+    // On a phone the picker is in the people sheet; switching there flips the page back to left to right.
+    await phone.getByTestId('phone-people').tap();
+    const sheet = phone.getByTestId('people-sheet');
+    expect(await axeViolations(phone, '[data-testid="people-sheet"]')).toEqual([]);
+    await sheet.getByTestId('language-select').selectOption('uk');
+    await expect.poll(() => documentLanguage(phone), POLL).toEqual({ lang: 'uk', dir: 'ltr' });
   });
 });

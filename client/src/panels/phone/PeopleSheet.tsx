@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useObservable } from '../../editor/EditorContext.ts';
 import type { Presence } from '../../presence/Presence.ts';
+import { LanguagePicker } from '../LanguagePicker.tsx';
 import { PresencePanel } from '../PresencePanel.tsx';
 import { ModalSheet } from './ModalSheet.tsx';
 
@@ -24,6 +25,8 @@ export function PeopleSheet({ presence, initialName, isFacilitator, onClose }: {
         <button type="button" data-testid="people-close" onClick={onClose}>
           {t('people.close')}
         </button>
+        {/* A phone's header has no room for the picker: it sits with the other things about oneself. */}
+        <LanguagePicker />
       </div>
       <PresencePanel presence={presence} initialName={initialName} isFacilitator={isFacilitator} />
       {/* Following is a tap on a name, which a phone gives no hover hint for. */}
