@@ -13,6 +13,7 @@ import { TemplatesApi } from './templatesApi.ts';
 import { writerKeyFor } from './writerKey.ts';
 import { ConnectionEnd } from './connectionEnd.ts';
 import { PrivacyApi } from './privacyApi.ts';
+import { TranslationsApi } from './translationsApi.ts';
 import { LinksApi } from './linksApi.ts';
 import { ServerClock } from './serverClock.ts';
 import { forgetDepartedPeers } from './forgetDepartedPeers.ts';
@@ -42,6 +43,8 @@ export class BoardConnection {
   readonly anonymousNotes: AnonymousNotesApi;
   /** Equality monitoring, contacts and the retention date over HTTP (docs/protocol.md, "Data protection"). */
   readonly privacy: PrivacyApi;
+  /** Interpreters' translations (docs/protocol.md, "Translations"). */
+  readonly translations: TranslationsApi;
   /** Adding templates to the board (facilitators): the server builds them, from its own Yjs client. */
   readonly templates: TemplatesApi;
   /** The board's links, for facilitators (co-facilitators; rotate, revoke). */
@@ -75,6 +78,7 @@ export class BoardConnection {
     this.links = new LinksApi(session.boardId, dev ? null : token);
     this.templates = new TemplatesApi(session.boardId, dev ? null : token);
     this.privacy = new PrivacyApi(session.boardId, dev ? null : token);
+    this.translations = new TranslationsApi(session.boardId, dev ? null : token);
     // Offline first: whatever this browser saw last time shows at once, and
     // edits made without a network survive a reload until they are sent.
     const key = offlineStoreName(session, dev);

@@ -13,6 +13,7 @@ import {
   type Rect,
 } from '@clapboard/shared';
 import { AnswerTexts } from './AnswerTexts.ts';
+import { TranslationTexts } from './TranslationTexts.ts';
 
 export interface IndexItem {
   minX: number;
@@ -48,10 +49,13 @@ export class BoardStore {
 
   /** The words of revealed anonymous answers, which answer cards show. */
   readonly answers: AnswerTexts;
+  /** Interpreters' translations of notes, answers and prompts. */
+  readonly translations: TranslationTexts;
 
   constructor(doc: Y.Doc) {
     this.objects = getObjectsMap(doc);
     this.answers = new AnswerTexts(doc);
+    this.translations = new TranslationTexts(doc);
     this.loadAll();
     this.objects.observeDeep(this.handleDeep);
   }
@@ -64,6 +68,7 @@ export class BoardStore {
 
   destroy(): void {
     this.answers.destroy();
+    this.translations.destroy();
     this.objects.unobserveDeep(this.handleDeep);
     cancelAnimationFrame(this.frameRequest);
   }

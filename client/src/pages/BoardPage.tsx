@@ -30,6 +30,7 @@ import { EmptyBoardHint } from '../panels/help/EmptyBoardHint.tsx';
 import { UndoToast } from '../panels/help/UndoToast.tsx';
 import { ViewControls } from '../panels/ViewControls.tsx';
 import { interfaceLanguageTag } from '../panels/apiMessages.ts';
+import { TranslatePanel } from '../panels/translations/TranslatePanel.tsx';
 
 interface Session {
   editor: BoardEditor;
@@ -141,6 +142,7 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
             <RoundsPanel connection={connection} role={role} />
             <VotesPanel connection={connection} role={role} />
             <AnonymousNotesPanel connection={connection} role={role} />
+            <TranslatePanel connection={connection} role={role} />
             {!phone && <PresencePanel presence={presence} initialName={name} isFacilitator={role === 'facilitator'} tracker={connection.tracker} />}
             <TemplatesPanel connection={connection} role={role} />
             {/* Themes on a phone: facilitators have them in their panels; for participants the canvas and list show them. */}

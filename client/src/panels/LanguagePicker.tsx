@@ -14,7 +14,6 @@ export function LanguagePicker({ className = '' }: { className?: string }) {
   return (
     <label className={`language-picker ${className}`.trim()} data-testid="language-picker">
       <span className="visually-hidden">{t('language.label')}</span>
-      <span aria-hidden="true">🌐</span>
       <select
         data-testid="language-select"
         value={i18n.resolvedLanguage ?? i18n.language}

@@ -1260,4 +1260,13 @@ export const ar = {
       position: 'الخطوة {{number}} من {{count}}',
     },
   },
+  translation: { label: 'الترجمة:' },
+  translate: {
+    heading: 'ترجمة',
+    selectFirst: 'حدّد ملاحظة أو إجابة واحدة على اللوحة لترجمتها.',
+    label: 'الترجمة إلى {{language}}',
+    save: 'احفظ الترجمة',
+    saved: 'حُفظت الترجمة. يراها كل من يقرأ بهذه اللغة بجانب الأصل.',
+    failed: 'تعذّر حفظ الترجمة: {{message}}',
+  },
 };

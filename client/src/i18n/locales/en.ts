@@ -1076,6 +1076,15 @@ export const en = {
       position: 'Step {{number}} of {{count}}',
     },
   },
+  translation: { label: 'Translation:' },
+  translate: {
+    heading: 'Translate',
+    selectFirst: 'Select one note or answer on the board to translate it.',
+    label: 'Translation into {{language}}',
+    save: 'Save the translation',
+    saved: 'Translation saved. Everyone reading in this language sees it beside the original.',
+    failed: 'The translation could not be saved: {{message}}',
+  },
 };
 
 export type Resources = typeof en;

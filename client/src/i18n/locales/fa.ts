@@ -1071,4 +1071,13 @@ export const fa = {
       position: 'مرحله {{number}} از {{count}}',
     },
   },
+  translation: { label: 'ترجمه:' },
+  translate: {
+    heading: 'ترجمه',
+    selectFirst: 'برای ترجمه، یک یادداشت یا پاسخ را روی تخته انتخاب کنید.',
+    label: 'ترجمه به {{language}}',
+    save: 'ذخیرهٔ ترجمه',
+    saved: 'ترجمه ذخیره شد. هر کس به این زبان بخواند، آن را کنار متن اصلی می‌بیند.',
+    failed: 'ترجمه ذخیره نشد: {{message}}',
+  },
 };

@@ -1151,4 +1151,13 @@ export const fr = {
       position: 'Étape {{number}} sur {{count}}',
     },
   },
+  translation: { label: 'Traduction :' },
+  translate: {
+    heading: 'Traduire',
+    selectFirst: 'Sélectionnez une note ou une réponse sur le tableau pour la traduire.',
+    label: 'Traduction en {{language}}',
+    save: 'Enregistrer la traduction',
+    saved: 'Traduction enregistrée. Toute personne qui lit dans cette langue la voit à côté de l’original.',
+    failed: 'La traduction n’a pas pu être enregistrée : {{message}}',
+  },
 };

@@ -1085,4 +1085,13 @@ export const ps = {
       position: 'ګام {{number}} له {{count}} څخه',
     },
   },
+  translation: { label: 'ژباړه:' },
+  translate: {
+    heading: 'ژباړه',
+    selectFirst: 'د ژباړې لپاره په تخته کې یو یادښت یا ځواب وټاکئ.',
+    label: 'ژباړه په {{language}}',
+    save: 'ژباړه خوندي کړئ',
+    saved: 'ژباړه خوندي شوه. هر څوک چې په دې ژبه لولي، هغه د اصلي متن تر څنګ ویني.',
+    failed: 'ژباړه خوندي نه شوه: {{message}}',
+  },
 };

@@ -6,6 +6,7 @@ import type { OutlineFrame } from './useOutlineGroups.ts';
 import { isolate } from '../../i18n/isolate.ts';
 import { FrameOptions } from './FrameOptions.tsx';
 import { COLOR_NAME_KEY } from '../../i18n/keys/objectKeys.ts';
+import { TranslationBeside } from '../translations/TranslationBeside.tsx';
 
 /** Which of a note row's controls should take focus. */
 export type NoteControl = 'text' | 'frame';
@@ -97,6 +98,7 @@ export const OutlineNote = memo(function OutlineNote({
         onFocus={() => editor.selection.replace([id])}
         onInput={(event) => editor.setText(id, event.currentTarget.value)}
       />
+      <TranslationBeside kind="object" targetId={id} originalLang={note.lang ?? null} />
       <div className="outline-frame-field">
         <label htmlFor={selectId}>{t('outline.moveTo')}</label>
         <select

@@ -8,6 +8,7 @@ import { ModalSheet } from './ModalSheet.tsx';
 import { buildNoteList, type NoteListGroup } from './noteList.ts';
 import { NOTE_LIST_HEADING_KEY, NOTE_LIST_KIND_KEY } from '../../i18n/keys/panelKeys.ts';
 import { COLOR_NAME_KEY } from '../../i18n/keys/objectKeys.ts';
+import { TranslationBeside } from '../translations/TranslationBeside.tsx';
 
 /** Notes shown per area before "show all": a board of thousands must not mount them all at once. */
 const PAGE = 100;
@@ -114,9 +115,12 @@ const Entry = memo(function Entry({ id, own, onShow, onChange }: { id: string; o
       {words.trim() ? (
         // The words as written, in the language they were written in; one not known (a note from before
         // notes recorded it) is marked unknown (lang="") rather than read out as the page's language.
-        <p id={textId} className="note-list-text" dir="auto" lang={lang} data-testid="note-list-text">
-          {words}
-        </p>
+        <>
+          <p id={textId} className="note-list-text" dir="auto" lang={lang} data-testid="note-list-text">
+            {words}
+          </p>
+          <TranslationBeside kind={object.type === 'answer' ? 'answer' : 'object'} targetId={object.type === 'answer' ? object.answerId : id} originalLang={lang || null} />
+        </>
       ) : revealed?.hidden ? (
         <p id={textId} className="note-list-text note-list-empty" dir="auto">
           {t('noteList.hidden', { reason: isolate(revealed.hiddenReason ?? '') })}

@@ -1,0 +1,72 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canTranslate, translationFor, type Role, type TranslationTarget } from '@clapboard/shared';
+import type { BoardConnection } from '../../connection/BoardConnection.ts';
+import { useEditor, useStoreRevision } from '../../editor/EditorContext.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
+import { interfaceLanguageTag, readableZodMessage } from '../apiMessages.ts';
+import { useSelection } from '../synthesis/useThemes.ts';
+import { TranslationBeside } from './TranslationBeside.tsx';
+
+/**
+ * An interpreter's (or facilitator's) translation of the one selected note
+ * or answer into their interface language. Sent to the server, which writes
+ * it beside the original: the translator never becomes its author, and an
+ * anonymous answer is translated by its answer id alone.
+ */
+export function TranslatePanel({ connection, role }: { connection: BoardConnection; role: Role }) {
+  const { t, i18n } = useTranslation();
+  const editor = useEditor();
+  const headingId = useId();
+  const fieldId = useId();
+  useStoreRevision();
+  useSelection();
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState('');
+  const ids = editor.selection.current;
+  const object = ids.length === 1 ? editor.store.get(ids[0]!) : undefined;
+  const target: TranslationTarget | null =
+    object?.type === 'answer' ? { kind: 'answer', targetId: object.answerId } : object && object.type !== 'connector' ? { kind: 'object', targetId: object.id } : null;
+  const lang = interfaceLanguageTag(i18n.language) ?? 'en';
+  const language = LANGUAGES.find((entry) => entry.code === lang)?.name ?? lang;
+  const existing = target ? translationFor(editor.store.translations.all(), target.kind, target.targetId, lang) : null;
+  const targetKey = target ? `${target.kind}:${target.targetId}` : '';
+  useEffect(() => {
+    setText(existing?.text ?? '');
+    setStatus('');
+    // Only when another note is selected: the draft must survive the store's re-renders.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [targetKey, lang]);
+  if (!canTranslate(role)) return null;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!target || !text.trim()) return;
+    const result = await connection.translations.put({ ...target, lang, text });
+    setStatus(result.ok ? t('translate.saved') : t('translate.failed', { message: readableZodMessage(result.error.message) }));
+  };
+  const original = object ? editor.store.textOf(object) : '';
+  return (
+    <section className="panel translate-panel" data-testid="translate-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('translate.heading')}</h2>
+      {!target ? (
+        <p>{t('translate.selectFirst')}</p>
+      ) : (
+        <form onSubmit={(event) => void save(event)}>
+          <p className="translate-original" dir="auto" lang={object && 'lang' in object ? (object.lang ?? '') : ''}>
+            {original}
+          </p>
+          <label htmlFor={fieldId}>{t('translate.label', { language })}</label>
+          <textarea id={fieldId} data-testid="translate-text" dir="auto" lang={lang} rows={3} value={text} onChange={(event) => setText(event.target.value)} />
+          <button type="submit" data-testid="translate-save" disabled={!text.trim()}>
+            {t('translate.save')}
+          </button>
+          <p role="status" data-testid="translate-status">
+            {status}
+          </p>
+          <TranslationBeside kind={target.kind} targetId={target.targetId} />
+        </form>
+      )}
+    </section>
+  );
+}
