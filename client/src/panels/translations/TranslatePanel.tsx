@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canTranslate, translationFor, type Role, type TranslationTarget } from '@clapboard/shared';
 import type { BoardConnection } from '../../connection/BoardConnection.ts';
@@ -27,6 +27,14 @@ export function TranslatePanel({ connection, role }: { connection: BoardConnecti
   const object = ids.length === 1 ? editor.store.get(ids[0]!) : undefined;
   const target: TranslationTarget | null =
     object?.type === 'answer' ? { kind: 'answer', targetId: object.answerId } : object && object.type !== 'connector' ? { kind: 'object', targetId: object.id } : null;
+  // An answer's words live outside the object (the server-written `answers` root): followed on their own, so a
+  // facilitator's hide empties this panel at once rather than leaving the hidden words on screen.
+  const answerId = object?.type === 'answer' ? object.answerId : null;
+  const answers = editor.store.answers;
+  const revealed = useSyncExternalStore(
+    (listener) => (answerId ? answers.subscribe(answerId, listener) : () => {}),
+    () => (answerId ? answers.get(answerId) : null),
+  );
   const lang = interfaceLanguageTag(i18n.language) ?? 'en';
   const language = LANGUAGES.find((entry) => entry.code === lang)?.name ?? lang;
   const existing = target ? translationFor(editor.store.translations.all(), target.kind, target.targetId, lang) : null;
@@ -45,7 +53,7 @@ export function TranslatePanel({ connection, role }: { connection: BoardConnecti
     const result = await connection.translations.put({ ...target, lang, text });
     setStatus(result.ok ? t('translate.saved') : t('translate.failed', { message: readableZodMessage(result.error.message) }));
   };
-  const original = object ? editor.store.textOf(object) : '';
+  const original = object?.type === 'answer' ? (revealed && !revealed.hidden ? revealed.text : '') : object ? editor.store.textOf(object) : '';
   return (
     <section className="panel translate-panel" data-testid="translate-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('translate.heading')}</h2>
