@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { getTranslationsMap, readTranslations, translationFor, type TranslationKind, type TranslationRecord } from '@clapboard/shared';
+import { getTranslationsMap, readTranslations, type TranslationRecord } from '@clapboard/shared';
 
 type Listener = () => void;
 
@@ -27,11 +27,6 @@ export class TranslationTexts {
   all(): readonly TranslationRecord[] {
     this.snapshot ??= readTranslations(this.doc);
     return this.snapshot;
-  }
-
-  /** The translation of a target a reader of `language` sees, or null. */
-  for(kind: TranslationKind, targetId: string, language: string): TranslationRecord | null {
-    return translationFor(this.all(), kind, targetId, language);
   }
 
   subscribe = (listener: Listener): (() => void) => {
