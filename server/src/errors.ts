@@ -1,11 +1,30 @@
 import { ApiErrorCode, type ApiError } from '@clapboard/shared';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { ERROR_CATALOGS, type ApiErrorCodeValue } from './i18n/errors/index.ts';
+import { requestLanguage } from './i18n/requestLanguage.ts';
+import { localizedValidationMessage } from './i18n/validationMessages.ts';
 
-type ApiErrorCodeValue = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+function sendBody(reply: FastifyReply, status: number, language: string, body: ApiError): FastifyReply {
+  return reply.code(status).type('application/json').header('content-language', language).header('vary', 'Accept-Language').send(body);
+}
 
+/**
+ * An error answer. `message` is the route's English words, exact about the
+ * field or limit; a request whose `Accept-Language` asks for another
+ * interface language gets that language's sentence for `code` instead
+ * (server/src/i18n/errors), since a person reads it on the board's pages.
+ * `code` is the same in every language: clients act on it.
+ */
 export function sendError(reply: FastifyReply, status: number, code: ApiErrorCodeValue, message: string): FastifyReply {
-  const body: ApiError = { code, message };
-  return reply.code(status).type('application/json').send(body);
+  const language = requestLanguage(reply.request);
+  return sendBody(reply, status, language, { code, message: language === 'en' ? message : ERROR_CATALOGS[language].messages[code] });
+}
+
+/** A 400 for a body (or `input`) that failed its schema: each problem in the request's language (i18n/validationMessages.ts). */
+export function sendValidationError(reply: FastifyReply, error: z.ZodError, input: unknown = reply.request.body): FastifyReply {
+  const language = requestLanguage(reply.request);
+  return sendBody(reply, 400, language, { code: ApiErrorCode.BadRequest, message: localizedValidationMessage(error, language, input) });
 }
 
 /**

@@ -20,3 +20,4 @@ export * from './savedLinks.ts';
 export * from './synthesis/index.ts';
 export * from './controlValues.ts';
 export * from './translations.ts';
+export * from './interfaceLanguages.ts';

@@ -1,4 +1,5 @@
 import { ApiErrorSchema } from '@clapboard/shared';
+import { apiHeaders } from './apiHeaders.ts';
 
 /**
  * Why a board API request did not do what it asked. `status` is null when
@@ -35,7 +36,7 @@ export async function boardApiRequest<T>(
   schema: ResponseParser<T> | null,
 ): Promise<BoardApiResult<T | null>> {
   if (!token) return { ok: false, error: { status: 401, code: null, message: 'no board token' } };
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  const headers = apiHeaders(token);
   // No content type without a body: Fastify refuses an empty JSON body.
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;

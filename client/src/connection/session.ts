@@ -8,6 +8,7 @@ import {
   type CreateBoardRequest,
   type CreateBoardResponse,
 } from '@clapboard/shared';
+import { apiHeaders } from './apiHeaders.ts';
 
 const TOKEN_KEY_PREFIX = 'clapboard.token.';
 
@@ -53,7 +54,7 @@ export async function fetchSession(boardId: string, token: string): Promise<Boar
   let response: Response;
   try {
     response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/session`, {
-      headers: { Authorization: `Bearer ${token}` },
+      headers: apiHeaders(token),
     });
   } catch {
     throw new SessionError('network');
@@ -70,7 +71,7 @@ export async function fetchSession(boardId: string, token: string): Promise<Boar
 export async function createBoard(title: string, options: Omit<CreateBoardRequest, 'title'> = {}): Promise<CreateBoardResponse> {
   const response = await fetch('/api/boards', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { ...apiHeaders(), 'Content-Type': 'application/json' },
     body: JSON.stringify({ title, ...options }),
   });
   if (!response.ok) throw new Error(`create failed: ${response.status}`);

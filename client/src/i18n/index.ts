@@ -70,3 +70,8 @@ export async function switchLanguage(language: Language, options: { remember?: b
   }
   return true;
 }
+
+/** The language the page shows now, as a language we ship: what the server is asked to answer in (connection/apiHeaders.ts). */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : FALLBACK_LANGUAGE;
+}

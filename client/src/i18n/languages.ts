@@ -1,3 +1,5 @@
+import { pickInterfaceLanguage, type InterfaceLanguage } from '@clapboard/shared';
+
 /**
  * Languages the interface ships in. Add a language by adding a catalog in
  * ./locales (strings, `review` and `sameAsEnglish`), a loader in
@@ -15,26 +17,17 @@ export const LANGUAGES = [
 ] as const;
 
 export type Language = (typeof LANGUAGES)[number]['code'];
+// Every shipped catalog is a language the server and the exports write too, and the reverse.
+const sameLanguages: [Language, InterfaceLanguage] extends [InterfaceLanguage, Language] ? true : never = true;
+void sameLanguages;
 export const SUPPORTED_LANGUAGES: readonly Language[] = LANGUAGES.map((language) => language.code);
 export const FALLBACK_LANGUAGE: Language = 'en';
-
-/**
- * Browser language tags that mean one we ship under another code: Dari
- * (`prs`, and Persian as written in Afghanistan) reads the Persian catalog;
- * `pbt`/`pbu` are Pashto's regional codes.
- */
-const ALIASES: Readonly<Record<string, Language>> = { prs: 'fa', pbt: 'ps', pbu: 'ps' };
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
 }
 
-/** The first of the browser's preferred languages that we ship, else English. */
+/** The first of the browser's preferred languages that we ship (Dari reads Persian: shared/src/interfaceLanguages.ts), else English. */
 export function pickLanguage(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0] ?? '';
-    const match = isLanguage(base) ? base : ALIASES[base];
-    if (match) return match;
-  }
-  return FALLBACK_LANGUAGE;
+  return pickInterfaceLanguage(preferred);
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiErrorCode, type Role } from '@clapboard/shared';
-import { sendError } from '../errors.ts';
+import { sendError, sendValidationError } from '../errors.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { boardAccess } from './boardAccess.ts';
 import { bearerToken } from './capabilityTokens.ts';
@@ -32,7 +32,7 @@ export function routeAccess(store: BoardStore) {
       return sendError(reply, 403, ApiErrorCode.Forbidden, message);
     },
     badBody(reply: FastifyReply, error: z.ZodError): FastifyReply {
-      return sendError(reply, 400, ApiErrorCode.BadRequest, z.prettifyError(error));
+      return sendValidationError(reply, error);
     },
   };
 }

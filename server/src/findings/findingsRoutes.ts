@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiErrorCode, ObjectIdSchema, todayDate } from '@clapboard/shared';
 import { FindingsLanguageSchema, pickFindingsLanguage } from '@clapboard/shared/findings';
 import { routeAccess } from '../auth/routeAccess.ts';
-import { sendError } from '../errors.ts';
+import { sendError, sendValidationError } from '../errors.ts';
 import { exportFindings } from './exportFindings.ts';
 import { FINDINGS_FORMATS, FindingsFormatNameSchema, attachmentDisposition } from './formats.ts';
 
@@ -35,7 +35,7 @@ export const findingsRoutes = fp<{ maxExportPixels: number }>(
       if (!caller) return reply;
       if (caller.role !== 'facilitator') return forbidden(reply, 'only facilitators export findings');
       const query = FindingsQuerySchema.safeParse(request.query);
-      if (!query.success) return sendError(reply, 400, ApiErrorCode.BadRequest, z.prettifyError(query.error));
+      if (!query.success) return sendValidationError(reply, query.error, request.query);
       const format = FINDINGS_FORMATS[query.data.format];
       if (!format) return sendError(reply, 501, ApiErrorCode.FormatUnavailable, `format ${query.data.format} is not available on this server`);
       if (query.data.frame !== undefined && !format.framed) return sendError(reply, 400, ApiErrorCode.BadRequest, `frame: format ${query.data.format} exports the whole board; only png takes a frame`);

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import * as Y from 'yjs';
-import { z } from 'zod';
 import {
   ApiErrorCode,
   CURRENT_SCHEMA_VERSION,
@@ -23,7 +22,7 @@ import {
 } from '@clapboard/shared';
 import { boardAccess } from '../auth/boardAccess.ts';
 import { bearerToken, generateRoleTokens } from '../auth/capabilityTokens.ts';
-import { sendError } from '../errors.ts';
+import { sendError, sendValidationError } from '../errors.ts';
 import { retentionDateFor } from '../privacy/retentionDate.ts';
 import { buildIntoNewBoard } from '../templates/writeTemplate.ts';
 
@@ -49,7 +48,7 @@ function initialDocuments(title: string, statement?: EngagementStatement, templa
 export const boardRoutes: FastifyPluginAsync<{ publicUrl: () => string; defaultRetentionDays: number }> = async (app, { publicUrl, defaultRetentionDays }) => {
   app.post('/api/boards', async (request, reply) => {
     const parsed = CreateBoardRequestSchema.safeParse(request.body);
-    if (!parsed.success) return sendError(reply, 400, ApiErrorCode.BadRequest, z.prettifyError(parsed.error));
+    if (!parsed.success) return sendValidationError(reply, parsed.error);
     const template = parsed.data.template === undefined ? null : findShippedTemplate(parsed.data.template);
     if (parsed.data.template !== undefined && !template) return sendError(reply, 400, ApiErrorCode.BadRequest, 'template: no shipped template has this id (GET /api/templates lists them)');
     // Every board has a retention date from the start (server/src/privacy); its statement, if any, says the same.

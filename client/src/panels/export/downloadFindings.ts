@@ -1,4 +1,5 @@
 import type { ExportFormat } from './exportFormats.ts';
+import { apiHeaders } from '../../connection/apiHeaders.ts';
 
 export type DownloadResult = { ok: true; blob: Blob } | { ok: false; reason: 'forbidden' | 'not-found' | 'network' | 'failed' };
 
@@ -31,7 +32,7 @@ async function downloadBoardFile(boardId: string, token: string, path: string): 
   let response: Response;
   try {
     response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/${path}`, {
-      headers: { Authorization: `Bearer ${token}` },
+      headers: apiHeaders(token),
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
     });

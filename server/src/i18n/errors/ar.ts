@@ -1,0 +1,33 @@
+import type { ErrorCatalog } from './types.ts';
+
+export const ar: ErrorCatalog = {
+  reviewedBy: null,
+  messages: {
+    BAD_REQUEST: 'الطلب غير صالح.',
+    UNAUTHORIZED: 'هذا الرابط غير صالح لهذه اللوحة، أو لم يعد صالحًا.',
+    NOT_FOUND: 'لم يُعثر على ما طلبته.',
+    RATE_LIMITED: 'طلبات كثيرة جدًا. حاول مرة أخرى بعد قليل.',
+    BOARD_FULL: 'هذه اللوحة ممتلئة الآن. حاول مرة أخرى لاحقًا.',
+    PAYLOAD_TOO_LARGE: 'ما أرسلته كبير جدًا.',
+    UNSUPPORTED_MEDIA_TYPE: 'لا يمكن قراءة ما أرسلته.',
+    INTERNAL: 'حدث خطأ في الخادم. لم يُفقد شيء مما حُفظ.',
+    FORBIDDEN: 'دورك في هذه اللوحة لا يسمح بذلك.',
+    ROUND_CLOSED: 'هذه الجولة لم تعد تقبل إجابات.',
+    BELOW_THRESHOLD: 'الإجابات أقل من أن تُعرض دون أن يُعرف أصحابها.',
+    ALREADY_REVEALED: 'عُرضت إجابات هذه الجولة من قبل.',
+    ROUND_FULL: 'هذه الجولة لا تقبل إجابات أخرى.',
+    ANSWER_HIDDEN: 'أخفى الميسّر هذه الإجابة. يمكنك سحبها، لا تعديلها.',
+    VOTE_CLOSED: 'انتهى هذا التصويت.',
+    ALREADY_VOTED: 'صوتك محسوب بالفعل في هذا التصويت.',
+    BALLOT_REFUSED: 'لم يُقبل هذا الصوت أو هذا الرمز.',
+    ANONYMOUS_NOTES_OFF: 'الملاحظات الجديدة هنا ليست مجهولة الهوية.',
+    ANONYMOUS_NOTES_FULL: 'هذه اللوحة لا تقبل ملاحظات مجهولة أخرى.',
+    LAST_FACILITATOR_LINK: 'هذا آخر رابط للميسّر، ولا يمكن إلغاؤه.',
+    TOO_MANY_LINKS: 'لهذه اللوحة أكبر عدد ممكن من الروابط.',
+    TOO_MANY_STEPS: 'سيصبح في اللوحة خطوات أكثر من الحد. لم يُضف شيء.',
+    FORMAT_UNAVAILABLE: 'هذا الخادم لا يصدّر بهذه الصيغة.',
+    MONITORING_FULL: 'هذه اللوحة لا تقبل إجابات أخرى عن المساواة.',
+    CONTACTS_FULL: 'هذه اللوحة لا تقبل بيانات اتصال أخرى.',
+    TRANSLATIONS_FULL: 'هذه اللوحة لا تقبل ترجمات أخرى.',
+  },
+};

@@ -1,0 +1,33 @@
+import type { ErrorCatalog } from './types.ts';
+
+export const fr: ErrorCatalog = {
+  reviewedBy: null,
+  messages: {
+    BAD_REQUEST: 'La demande n’est pas valide.',
+    UNAUTHORIZED: 'Ce lien ne correspond pas à ce tableau, ou ne fonctionne plus.',
+    NOT_FOUND: 'Ce que vous cherchez est introuvable.',
+    RATE_LIMITED: 'Trop de demandes. Réessayez dans un moment.',
+    BOARD_FULL: 'Ce tableau est complet pour le moment. Réessayez plus tard.',
+    PAYLOAD_TOO_LARGE: 'Ce que vous avez envoyé est trop volumineux.',
+    UNSUPPORTED_MEDIA_TYPE: 'Ce que vous avez envoyé ne peut pas être lu.',
+    INTERNAL: 'Une erreur s’est produite sur le serveur. Rien de ce qui était enregistré n’est perdu.',
+    FORBIDDEN: 'Votre rôle sur ce tableau ne le permet pas.',
+    ROUND_CLOSED: 'Ce tour n’accepte plus de réponses.',
+    BELOW_THRESHOLD: 'Il y a trop peu de réponses pour les montrer sans que l’on sache qui les a écrites.',
+    ALREADY_REVEALED: 'Les réponses de ce tour ont déjà été montrées.',
+    ROUND_FULL: 'Ce tour n’accepte plus de réponses.',
+    ANSWER_HIDDEN: 'L’animateur a masqué cette réponse. Vous pouvez la retirer, pas la modifier.',
+    VOTE_CLOSED: 'Ce vote est terminé.',
+    ALREADY_VOTED: 'Votre vote est déjà compté dans ce vote.',
+    BALLOT_REFUSED: 'Ce bulletin ou ce code n’a pas été accepté.',
+    ANONYMOUS_NOTES_OFF: 'Ici, les nouvelles notes ne sont pas anonymes.',
+    ANONYMOUS_NOTES_FULL: 'Ce tableau n’accepte plus de notes anonymes.',
+    LAST_FACILITATOR_LINK: 'C’est le dernier lien d’animateur : il ne peut pas être révoqué.',
+    TOO_MANY_LINKS: 'Ce tableau a déjà le nombre maximal de liens.',
+    TOO_MANY_STEPS: 'Le tableau aurait trop d’étapes. Rien n’a été ajouté.',
+    FORMAT_UNAVAILABLE: 'Ce serveur n’exporte pas dans ce format.',
+    MONITORING_FULL: 'Ce tableau n’accepte plus de réponses sur l’égalité.',
+    CONTACTS_FULL: 'Ce tableau n’accepte plus de coordonnées.',
+    TRANSLATIONS_FULL: 'Ce tableau n’accepte plus de traductions.',
+  },
+};
