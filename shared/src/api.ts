@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { BoardIdSchema } from './ids.ts';
 import { MAX_TITLE_LENGTH } from './model/controlDoc.ts';
 import { DeletionDateInputSchema, EngagementStatementInputSchema, EngagementStatementSchema, MAX_DELETE_AFTER_DAYS } from './model/statement.ts';
+import { TRANSLATABLE_STATEMENT_FIELDS } from './model/statementTranslations.ts';
+import { LanguageTagSchema } from './languageTag.ts';
 import { RoleSchema } from './roles.ts';
 import { TemplateIdSchema } from './templates/schema.ts';
 
@@ -34,7 +36,12 @@ export type CreateBoardRequest = z.infer<typeof CreateBoardRequestSchema>;
  * (`statementRevision`), which changes whenever its words do.
  */
 export const StatementResponseSchema = z.union([
-  z.object({ statement: EngagementStatementSchema, revision: z.string().regex(/^[0-9a-f]{8}$/) }),
+  z.object({
+    statement: EngagementStatementSchema,
+    revision: z.string().regex(/^[0-9a-f]{8}$/),
+    /** The statement in other languages, by language tag: each field only while it still translates the original (shared/src/model/statementTranslations.ts). */
+    translations: z.record(LanguageTagSchema, z.partialRecord(z.enum(TRANSLATABLE_STATEMENT_FIELDS), z.string())).optional(),
+  }),
   z.object({ statement: z.null(), revision: z.null() }),
 ]);
 export type StatementResponse = z.infer<typeof StatementResponseSchema>;

@@ -4,6 +4,7 @@ import { ANONYMOUS_FRAMES_SETTING, ANONYMOUS_NOTES_SETTING } from './anonymousNo
 import { DELETE_OWN_ONLY_SETTING, HIDE_CURSORS_SETTING, LOCKED_FRAMES_SETTING, LOCKED_SETTING } from './controls.ts';
 import { BoardSettingsSchema } from './model/controlDoc.ts';
 import { EngagementStatementSchema, STATEMENT_SETTING } from './model/statement.ts';
+import { STATEMENT_TRANSLATIONS_SETTING, StatementTranslationsSchema } from './model/statementTranslations.ts';
 import { CurrentStepSchema, STEP_SETTING } from './model/steps.ts';
 import { TimerSchema } from './model/timer.ts';
 import { BoardStepSchema, MAX_BOARD_STEPS, STEPS_SETTING } from './templates/stepList.ts';
@@ -27,6 +28,7 @@ const SETTING_VALUES: Readonly<Record<string, z.ZodType>> = {
   [STEP_SETTING]: CurrentStepSchema.strict(),
   [STEPS_SETTING]: z.array(BoardStepSchema.strict()).max(MAX_BOARD_STEPS),
   [STATEMENT_SETTING]: EngagementStatementSchema.strict(),
+  [STATEMENT_TRANSLATIONS_SETTING]: StatementTranslationsSchema,
   [LOCKED_SETTING]: flag,
   [HIDE_CURSORS_SETTING]: flag,
   [DELETE_OWN_ONLY_SETTING]: flag,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode, getSettingsMap, getTimersMap, readBoardTitle, readTimer, roomName, writeStatement, dateInDays } from '@clapboard/shared';
+import { CloseCode, getSettingsMap, getTimersMap, readBoardTitle, readStatementTranslations, readTimer, roomName, writeStatement, writeStatementTranslation, dateInDays } from '@clapboard/shared';
 import { writeTimer, setTimerDuration } from '../../client/src/editor/timerCommands.ts';
 import { connectSynced, firstServerClose, type Client } from '../support/clients.ts';
 import { startTestServer, type CreatedBoard, type TestServer } from '../support/server.ts';
@@ -45,12 +45,13 @@ describe('the server refuses settings and timers that fail their rules', () => {
       settings.set('lockedFrames', frames);
       frames.set('frame-1', true);
     });
-    writer.doc.transact(() =>
-      writeStatement(writer.doc, { purpose: 'Why', level: 'involve', canChange: 'a', cannotChange: 'b', inputUse: 'c', feedback: 'd', runBy: 'e', deleteOn: dateInDays(30) }),
-    );
+    const statement = { purpose: 'Why', level: 'involve', canChange: 'a', cannotChange: 'b', inputUse: 'c', feedback: 'd', runBy: 'e', deleteOn: dateInDays(30) } as const;
+    writer.doc.transact(() => writeStatement(writer.doc, statement));
+    writer.doc.transact(() => writeStatementTranslation(writer.doc, statement, 'ar', { purpose: 'لماذا', runBy: 'هـ' }));
     writeTimer(writer.doc, setTimerDuration(5 * 60_000));
     await waitFor(() => expect(readTimer(reader.doc)?.durationMs).toBe(5 * 60_000));
     expect(readBoardTitle(reader.doc)).toBe('Renamed');
+    await waitFor(() => expect(Object.keys(readStatementTranslations(reader.doc))).toEqual(['ar']));
     expect((getSettingsMap(reader.doc).get('lockedFrames') as Y.Map<unknown>).toJSON()).toEqual({ 'frame-1': true });
     expect(closed).toBe(false);
   });
@@ -61,6 +62,9 @@ describe('the server refuses settings and timers that fail their rules', () => {
     ['a lock flag that is not true', (doc) => getSettingsMap(doc).set('locked', 'yes')],
     ['a frame lock under an id that is not one', (doc) => getSettingsMap(doc).set('lockedFrames', { 'not an id!': true })],
     ['a step with a field no reader knows', (doc) => getSettingsMap(doc).set('step', { index: 0, count: 1, title: 'One', extra: 'x' })],
+    ['a statement translation over the limit', (doc) => getSettingsMap(doc).set('statementTranslations', { ar: { purpose: { text: 'x'.repeat(1001), source: '0badf00d' } } })],
+    ['a statement translation under a key that is not a language tag', (doc) => getSettingsMap(doc).set('statementTranslations', { 'not a language': { purpose: { text: 'x', source: '0badf00d' } } })],
+    ['a statement translation of a field no reader knows', (doc) => getSettingsMap(doc).set('statementTranslations', { ar: { payload: { text: 'x', source: '0badf00d' } } })],
     ['a timer of a negative duration', (doc) => getTimersMap(doc).set('main', { state: 'stopped', durationMs: -1, remainingMs: 0 })],
     ['a timer as a nested map with an unknown field', (doc) => {
       const timer = new Y.Map<unknown>();

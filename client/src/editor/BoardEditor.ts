@@ -11,6 +11,7 @@ import {
   type BoardObject,
   type ConnectorEnd,
   type EngagementStatement,
+  type TranslatableStatementField,
   type NoteColor,
   type Point,
   type Rect,
@@ -26,7 +27,7 @@ import { copySet, readClipboard, writeClipboard } from './clipboard.ts';
 import * as commands from './commands.ts';
 import { setBoardTitle } from './settingsCommands.ts';
 import { ThemeCommands } from './ThemeCommands.ts';
-import { setStatement } from './statementCommands.ts';
+import { setStatement, setStatementTranslation } from './statementCommands.ts';
 import { NoteWriting, landingInView, noteLanding } from './NoteWriting.ts';
 import { ViewportController } from './ViewportController.ts';
 
@@ -296,6 +297,11 @@ export class BoardEditor {
   /** Writes the engagement statement (already checked with the shared schema). Facilitators only. */
   editStatement(statement: EngagementStatement): void {
     if (this.canEditSettings) setStatement(this.controlDoc, statement);
+  }
+
+  /** Writes one language's translation of the statement as it reads now; empty fields show the original. Facilitators only. */
+  translateStatement(statement: EngagementStatement, lang: string, texts: Partial<Record<TranslatableStatementField, string>>): void {
+    if (this.canEditSettings) setStatementTranslation(this.controlDoc, statement, lang, texts);
   }
 
   duplicate(): void {

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { LOCAL_USER_ORIGIN, writeStatement, type EngagementStatement } from '@clapboard/shared';
+import { LOCAL_USER_ORIGIN, writeStatement, writeStatementTranslation, type EngagementStatement, type TranslatableStatementField } from '@clapboard/shared';
 
 /**
  * The engagement statement, on the control document (facilitators only):
@@ -7,4 +7,14 @@ import { LOCAL_USER_ORIGIN, writeStatement, type EngagementStatement } from '@cl
  */
 export function setStatement(controlDoc: Y.Doc, statement: EngagementStatement): void {
   controlDoc.transact(() => writeStatement(controlDoc, statement), LOCAL_USER_ORIGIN);
+}
+
+/** One language's translation of the statement, on the control document (facilitators only), in one transaction. */
+export function setStatementTranslation(
+  controlDoc: Y.Doc,
+  statement: EngagementStatement,
+  lang: string,
+  texts: Partial<Record<TranslatableStatementField, string>>,
+): void {
+  controlDoc.transact(() => writeStatementTranslation(controlDoc, statement, lang, texts), LOCAL_USER_ORIGIN);
 }

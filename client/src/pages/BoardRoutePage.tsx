@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardSession, EngagementStatement } from '@clapboard/shared';
+import type { BoardSession, EngagementStatement, StatementWords } from '@clapboard/shared';
 import { BoardPage } from './BoardPage.tsx';
 import { BoardConnection } from '../connection/BoardConnection.ts';
 import { SessionError, cacheSession, cachedSession, devSession, fetchSession, isOutOfDate, readBoardRoute } from '../connection/session.ts';
@@ -15,8 +15,8 @@ type LoadState =
   | { kind: 'loading' }
   | { kind: 'error'; reason: SessionError['kind'] | 'no-token' | 'bad-link' }
   | { kind: 'out-of-date' }
-  | { kind: 'statement'; session: BoardSession; statement: EngagementStatement; join: () => void }
-  | { kind: 'ready'; connection: BoardConnection };
+  | { kind: 'statement'; session: BoardSession; statement: EngagementStatement; translations: Record<string, StatementWords>; join: () => void }
+  | { kind: 'ready'; connection: BoardConnection; joined: boolean };
 
 /** Resolves the link into a session, then opens the board's connection. */
 export function BoardRoutePage() {
@@ -37,23 +37,25 @@ export function BoardRoutePage() {
         setState({ kind: 'out-of-date' });
         return;
       }
-      const connect = () => {
+      // `joined`: opened from the statement's Join button, which is gone once the board is up.
+      const connect = (joined = false) => {
         if (cancelled) return;
         connection = new BoardConnection(session, route.token, route.dev);
-        setState({ kind: 'ready', connection });
+        setState({ kind: 'ready', connection, joined });
       };
       // Participants and observers read the board's statement before anything connects.
       if (session.role === 'facilitator' || !route.token || joinedInThisTab(session.boardId)) return connect();
       void fetchStatement(session.boardId, route.token).then((result) => {
         const statement = result.ok ? result.value?.statement : null;
+        const translations = result.ok && result.value?.statement ? (result.value.translations ?? {}) : {};
         // No statement, or it cannot be fetched: the board itself still opens (its header shows the statement once synced).
         if (!statement) return connect();
         const join = () => {
           markStatementRead(session.boardId, statement);
           markJoinedInThisTab(session.boardId);
-          connect();
+          connect(true);
         };
-        if (!cancelled) setState({ kind: 'statement', session, statement, join });
+        if (!cancelled) setState({ kind: 'statement', session, statement, translations, join });
       });
     };
     if (route.dev) {
@@ -81,7 +83,7 @@ export function BoardRoutePage() {
     };
   }, []);
 
-  if (state.kind === 'ready') return <BoardPage connection={state.connection} />;
+  if (state.kind === 'ready') return <BoardPage connection={state.connection} focusTitle={state.joined} />;
   return (
     <>
       <LanguageBar />
@@ -94,7 +96,7 @@ export function BoardRoutePage() {
 function BoardRouteState({ state }: { state: Exclude<LoadState, { kind: 'ready' }> }) {
   const { t } = useTranslation();
   if (state.kind === 'out-of-date') return <OutOfDatePage />;
-  if (state.kind === 'statement') return <StatementPage session={state.session} statement={state.statement} onJoin={state.join} />;
+  if (state.kind === 'statement') return <StatementPage session={state.session} statement={state.statement} translations={state.translations} onJoin={state.join} />;
   if (state.kind === 'loading') {
     return (
       <main className="page" aria-busy="true">

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changedStatementFields, type BoardSession, type EngagementStatement } from '@clapboard/shared';
+import { changedStatementFields, type BoardSession, type EngagementStatement, type StatementWords } from '@clapboard/shared';
 import { lastReadStatement } from '../model/StatementReads.ts';
 import { StatementView } from '../panels/statement/StatementView.tsx';
 import { ROLE_NAME_KEY } from '../i18n/keys/roleKeys.ts';
@@ -11,7 +11,13 @@ import { ROLE_NAME_KEY } from '../i18n/keys/roleKeys.ts';
  * Nothing connects until they press it. If this device read an earlier
  * version, the parts that changed are marked.
  */
-export function StatementPage({ session, statement, onJoin }: { session: BoardSession; statement: EngagementStatement; onJoin: () => void }) {
+export function StatementPage({ session, statement, translations, onJoin }: {
+  session: BoardSession;
+  statement: EngagementStatement;
+  /** The languages the organisers translated it into (GET /api/boards/:id/statement). */
+  translations: Readonly<Record<string, StatementWords>>;
+  onJoin: () => void;
+}) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const lastRead = lastReadStatement(session.boardId);
@@ -28,7 +34,7 @@ export function StatementPage({ session, statement, onJoin }: { session: BoardSe
       <p className="statement-lead">{t('statement.beforeJoining')}</p>
       <p>{t('statement.joiningAs', { role: t(ROLE_NAME_KEY[session.role]) })}</p>
       {changed.length > 0 && <p className="statement-changed-notice" data-testid="statement-changed-since-read">{t('statement.changedSinceRead')}</p>}
-      <StatementView statement={statement} changed={changed} />
+      <StatementView statement={statement} changed={changed} translations={translations} />
       <div className="statement-join">
         <button type="button" className="primary" onClick={onJoin} data-testid="statement-join">{t('statement.join')}</button>
       </div>

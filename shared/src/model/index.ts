@@ -6,5 +6,6 @@ export * from './migrations/index.ts';
 export * from './palette.ts';
 export * from './records/index.ts';
 export * from './statement.ts';
+export * from './statementTranslations.ts';
 export * from './steps.ts';
 export * from './timer.ts';

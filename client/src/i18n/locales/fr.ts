@@ -6,6 +6,7 @@ export const review: CatalogReview = { reviewedBy: null, note: 'Machine-drafted 
 /** Keys (dotted paths) whose text is deliberately the same as English, e.g. the product name or a file format. */
 export const sameAsEnglish: readonly string[] = [
   'app.name',
+  'statement.translate.original',
   'board.documentTitle',
   'steps.option',
   'role.participant',
@@ -981,6 +982,23 @@ export const fr = {
         promise: 'Nous mettrons en œuvre ce que vous déciderez.',
       },
     },
+    translation: {
+      note: 'Traduit par les organisateurs.',
+      showOriginal: 'Voir l’original',
+      showTranslation: 'Voir la traduction',
+    },
+    translate: {
+      open: 'Traduire',
+      title: 'Traduire la déclaration',
+      language: 'Langue',
+      original: 'Original',
+      help: 'Laissez un champ vide pour y montrer l’original.',
+      outOfDate: 'L’original a changé depuis cette traduction. Traduisez-le à nouveau.',
+      save: 'Enregistrer la traduction',
+      saved: 'Traduction enregistrée. Les personnes qui lisent cette langue la voient.',
+      cancel: 'Annuler',
+      translated: 'Traduit en : {{languages}}',
+    },
     header: {
       open: 'À propos de ce tableau',
       add: 'Ajouter une présentation',
@@ -1006,7 +1024,7 @@ export const fr = {
         runBy: 'Qui organise, et comment vous joindre',
         deleteOn: 'Date de suppression des données du tableau',
       },
-      deleteHelp: 'Affiché à tout le monde comme un engagement. Clapboard ne supprime pas encore un tableau tout seul à cette date : assurez-vous que quelqu’un le fasse.',
+      deleteHelp: 'Affiché à tout le monde comme un engagement. À cette date, Clapboard supprime le tableau et tout ce qu’il contient.',
       save: 'Enregistrer la présentation',
       saved: 'Enregistrée. Tout le monde sur le tableau voit qu’elle a changé.',
       cancel: 'Annuler',

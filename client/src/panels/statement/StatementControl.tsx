@@ -6,6 +6,7 @@ import { useEditor } from '../../editor/EditorContext.ts';
 import { lastReadStatement, markStatementRead } from '../../model/StatementReads.ts';
 import { StatementDialog } from './StatementDialog.tsx';
 import { useStatement } from './useStatement.ts';
+import { useStatementTranslations } from './useStatementTranslations.ts';
 
 /**
  * The statement's place in the board header: a button that opens it, and,
@@ -17,6 +18,7 @@ export function StatementControl({ connection }: { connection: BoardConnection }
   const editor = useEditor();
   const boardId = connection.session.boardId;
   const statement = useStatement(connection.controlDoc);
+  const translations = useStatementTranslations(connection.controlDoc);
   const [lastRead, setLastRead] = useState(() => lastReadStatement(boardId));
   const [open, setOpen] = useState<{ changed: readonly StatementField[] } | null>(null);
 
@@ -49,7 +51,7 @@ export function StatementControl({ connection }: { connection: BoardConnection }
           </p>
         )}
       </div>
-      {open && <StatementDialog statement={statement} changed={open.changed} onClose={() => setOpen(null)} onSaved={markRead} onRetentionDate={(deleteOn) => connection.privacy.setRetentionDate(deleteOn)} />}
+      {open && <StatementDialog statement={statement} translations={translations} changed={open.changed} onClose={() => setOpen(null)} onSaved={markRead} onRetentionDate={(deleteOn) => connection.privacy.setRetentionDate(deleteOn)} />}
     </div>
   );
 }

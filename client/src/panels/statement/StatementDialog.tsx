@@ -1,18 +1,23 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngagementStatement, StatementField } from '@clapboard/shared';
+import type { EngagementStatement, StatementField, StatementTranslations } from '@clapboard/shared';
+import { LANGUAGES } from '../../i18n/languages.ts';
 import { useEditor } from '../../editor/EditorContext.ts';
 import { StatementFields } from './StatementFields.tsx';
+import { StatementTranslateForm } from './StatementTranslateForm.tsx';
 import { StatementView } from './StatementView.tsx';
 import { checkDraft, useStatementDraft } from './statementDraft.ts';
+import { currentTranslationsOf } from './useStatementTranslations.ts';
 
 /**
  * The statement from the board header, in a modal dialog: read it (with
  * what changed marked), and, for facilitators, edit it. Saving goes through
  * the editor's command, like every other write.
  */
-export function StatementDialog({ statement, changed, onClose, onSaved, onRetentionDate }: {
+export function StatementDialog({ statement, translations, changed, onClose, onSaved, onRetentionDate }: {
   statement: EngagementStatement | null;
+  /** Every language it is translated into, as stored (useStatementTranslations). */
+  translations: StatementTranslations;
   changed: readonly StatementField[];
   onClose: () => void;
   onSaved: (statement: EngagementStatement) => void;
@@ -23,7 +28,10 @@ export function StatementDialog({ statement, changed, onClose, onSaved, onRetent
   const editor = useEditor();
   const dialog = useRef<HTMLDialogElement>(null);
   const [editing, setEditing] = useState(statement === null && editor.canEditSettings);
-  const [saved, setSaved] = useState(false);
+  const [translating, setTranslating] = useState(false);
+  const [saved, setSaved] = useState<'statement' | 'translation' | null>(null);
+  const current = currentTranslationsOf(statement, translations);
+  const translatedInto = LANGUAGES.filter((language) => current[language.code]).map((language) => language.name);
   const draft = useStatementDraft(statement);
 
   useEffect(() => {
@@ -44,14 +52,19 @@ export function StatementDialog({ statement, changed, onClose, onSaved, onRetent
     if (onRetentionDate && checked.statement.deleteOn !== statement?.deleteOn) void onRetentionDate(checked.statement.deleteOn);
     editor.editStatement(checked.statement);
     onSaved(checked.statement);
-    setSaved(true);
+    setSaved('statement');
     setEditing(false);
   }
 
   function handleEdit() {
     draft.reset(statement);
-    setSaved(false);
+    setSaved(null);
     setEditing(true);
+  }
+
+  function handleTranslated(didSave: boolean) {
+    setTranslating(false);
+    setSaved(didSave ? 'translation' : null);
   }
 
   return (
@@ -65,12 +78,16 @@ export function StatementDialog({ statement, changed, onClose, onSaved, onRetent
             <button type="button" onClick={() => (statement ? setEditing(false) : dialog.current?.close())}>{t('statement.form.cancel')}</button>
           </div>
         </form>
+      ) : translating && statement ? (
+        <StatementTranslateForm statement={statement} translations={translations} onDone={handleTranslated} />
       ) : (
         <>
-          {saved && <p role="status" data-testid="statement-saved">{t('statement.form.saved')}</p>}
-          {statement ? <StatementView statement={statement} changed={changed} headingLevel={3} /> : <p>{t('statement.dialog.none')}</p>}
+          {saved && <p role="status" data-testid="statement-saved">{t(saved === 'statement' ? 'statement.form.saved' : 'statement.translate.saved')}</p>}
+          {statement ? <StatementView statement={statement} changed={changed} headingLevel={3} translations={current} /> : <p>{t('statement.dialog.none')}</p>}
+          {editor.canEditSettings && translatedInto.length > 0 && <p data-testid="statement-translated-into">{t('statement.translate.translated', { languages: translatedInto.join(', ') })}</p>}
           <div className="statement-actions">
             {editor.canEditSettings && <button type="button" onClick={handleEdit} data-testid="statement-edit">{t('statement.dialog.edit')}</button>}
+            {editor.canEditSettings && statement && <button type="button" onClick={() => { setSaved(null); setTranslating(true); }} data-testid="statement-translate">{t('statement.translate.open')}</button>}
             <button type="button" onClick={() => dialog.current?.close()} data-testid="statement-close">{t('statement.dialog.close')}</button>
           </div>
         </>
