@@ -278,7 +278,7 @@ export class DocumentRoom {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.replies.invalidate();
+    this.replies.recordUpdate(update);
     this.quota.stored(update.byteLength);
     if (origin === FANOUT_ORIGIN) {
       // Already durable: another process stored it before publishing.

@@ -26,7 +26,7 @@ export function handleSyncMessage({ room, connection, decoder }: MessageContext)
   const payload = decoding.readVarUint8Array(decoder);
   if (syncType === syncProtocol.messageYjsSyncStep1) {
     connection.spendFullRead();
-    let reply: Uint8Array;
+    let reply: Uint8Array[];
     try {
       reply = room.replies.reply(payload);
     } catch {
@@ -34,7 +34,9 @@ export function handleSyncMessage({ room, connection, decoder }: MessageContext)
     }
     // Answered only once everything received before it is durable: that is
     // what makes the answer a receipt (docs/protocol.md, "Receipts").
-    room.outbox.whenDurable(() => connection.send(reply));
+    room.outbox.whenDurable(() => {
+      for (const message of reply) connection.send(message);
+    });
     return;
   }
   if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
