@@ -1,8 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { findingsToCsv, findingsToJson, findingsToMarkdown, type Findings, type FindingsLanguage } from '@clapboard/shared/findings';
-import { findingsToDocx } from './renderDocx.ts';
-import { renderBoardPng } from './png/renderBoardPng.ts';
 
 /** Formats of `GET /api/boards/:id/findings?format=` (docs/protocol.md, "Findings"). */
 export const FINDINGS_FORMAT_NAMES = ['json', 'md', 'csv', 'docx', 'png'] as const;
@@ -33,7 +31,10 @@ export interface FindingsFormat {
 }
 
 /**
- * The format dispatch table, shared by the route and the command line. A
+ * The format dispatch table, shared by the route and the command line.
+ * DOCX and PNG load their libraries on first use: the `docx` library and
+ * @napi-rs/canvas's native drawing cost an idle server about 9 and 28 MiB
+ * of memory, for exports a facilitator makes at the end of a workshop. A
  * format mapped to null is known but not built into this server (the route
  * answers 501 FORMAT_UNAVAILABLE). Text formats are strings in UTF-8.
  */
@@ -45,13 +46,13 @@ export const FINDINGS_FORMATS: Readonly<Record<FindingsFormatName, FindingsForma
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extension: 'docx',
     framed: false,
-    render: ({ findings, today, lang }) => findingsToDocx(findings, { generatedOn: today, lang }),
+    render: async ({ findings, today, lang }) => (await import('./renderDocx.ts')).findingsToDocx(findings, { generatedOn: today, lang }),
   },
   png: {
     contentType: 'image/png',
     extension: 'png',
     framed: true,
-    render: ({ content, frameId, maxExportPixels, lang }) => renderBoardPng(content, { frameId, maxPixels: maxExportPixels, lang }),
+    render: async ({ content, frameId, maxExportPixels, lang }) => (await import('./png/renderBoardPng.ts')).renderBoardPng(content, { frameId, maxPixels: maxExportPixels, lang }),
   },
 };
 
