@@ -1280,6 +1280,7 @@ export const ar = {
   translation: { label: 'الترجمة:' },
   translate: {
     heading: 'ترجمة',
+    promptsHeading: 'الأسئلة المفتوحة',
     selectFirst: 'حدّد ملاحظة أو إجابة واحدة على اللوحة لترجمتها.',
     label: 'الترجمة إلى {{language}}',
     save: 'احفظ الترجمة',

@@ -1096,6 +1096,7 @@ export const en = {
   translation: { label: 'Translation:' },
   translate: {
     heading: 'Translate',
+    promptsHeading: 'Open questions',
     selectFirst: 'Select one note or answer on the board to translate it.',
     label: 'Translation into {{language}}',
     save: 'Save the translation',

@@ -1091,6 +1091,7 @@ export const fa = {
   translation: { label: 'ترجمه:' },
   translate: {
     heading: 'ترجمه',
+    promptsHeading: 'پرسش‌های باز',
     selectFirst: 'برای ترجمه، یک یادداشت یا پاسخ را روی تخته انتخاب کنید.',
     label: 'ترجمه به {{language}}',
     save: 'ذخیرهٔ ترجمه',

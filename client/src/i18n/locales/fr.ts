@@ -1172,6 +1172,7 @@ export const fr = {
   translation: { label: 'Traduction :' },
   translate: {
     heading: 'Traduire',
+    promptsHeading: 'Questions ouvertes',
     selectFirst: 'Sélectionnez une note ou une réponse sur le tableau pour la traduire.',
     label: 'Traduction en {{language}}',
     save: 'Enregistrer la traduction',

@@ -1105,6 +1105,7 @@ export const ps = {
   translation: { label: 'ژباړه:' },
   translate: {
     heading: 'ژباړه',
+    promptsHeading: 'پرانیستې پوښتنې',
     selectFirst: 'د ژباړې لپاره په تخته کې یو یادښت یا ځواب وټاکئ.',
     label: 'ژباړه په {{language}}',
     save: 'ژباړه خوندي کړئ',

@@ -1201,6 +1201,7 @@ export const uk = {
   translation: { label: 'Переклад:' },
   translate: {
     heading: 'Перекласти',
+    promptsHeading: 'Відкриті запитання',
     selectFirst: 'Виберіть одну нотатку або відповідь на дошці, щоб її перекласти.',
     label: 'Переклад мовою: {{language}}',
     save: 'Зберегти переклад',

@@ -122,7 +122,7 @@ export function AnswerBox({ roundId, round, api, receipts }: { roundId: string; 
   return (
     <section className="round-answer panel" aria-labelledby={`${id}-heading`} data-testid="round-answer" data-round-id={roundId}>
       <h2 id={`${id}-heading`}>{t('rounds.answer.heading')}</h2>
-      <RoundPrompt round={round} />
+      <RoundPrompt roundId={roundId} round={round} />
       {round.state === 'open' && round.closesAt && <ClosingTime closesAt={round.closesAt} />}
       <p className="round-note">{t('rounds.answer.anonymous')}</p>
       {round.state !== 'open' && <p className="round-note">{round.state === 'revealed' ? t('rounds.answer.stateRevealed') : t('rounds.answer.stateClosed')}</p>}

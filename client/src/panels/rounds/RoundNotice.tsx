@@ -15,7 +15,7 @@ export function RoundNotice({ roundId, round }: { roundId: string; round: RoundR
   return (
     <section className="round-notice panel" aria-labelledby={`${id}-heading`} data-testid="round-notice" data-round-id={roundId}>
       <h2 id={`${id}-heading`}>{t('rounds.observer.heading')}</h2>
-      <RoundPrompt round={round} />
+      <RoundPrompt roundId={roundId} round={round} />
       {round.closesAt && <ClosingTime closesAt={round.closesAt} />}
     </section>
   );

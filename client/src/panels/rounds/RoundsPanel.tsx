@@ -1,33 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
-import type { Role } from '@clapboard/shared';
+import { useRef, useState } from 'react';
+import { hasParticipantRights, type Role } from '@clapboard/shared';
 import type { BoardConnection } from '../../connection/BoardConnection.ts';
 import { AnswerReceipts } from '../../model/AnswerReceipts.ts';
-import { Rounds, type RoundEntry } from '../../model/Rounds.ts';
 import { useObservable } from '../../editor/EditorContext.ts';
 import { AnswerBox } from './AnswerBox.tsx';
 import { RoundControls } from './RoundControls.tsx';
 import { RoundNotice } from './RoundNotice.tsx';
 import { SelectedAnswer } from './SelectedAnswer.tsx';
-
-/** The board's rounds from its control document, kept current. */
-function useRounds(connection: BoardConnection): readonly RoundEntry[] {
-  const [entries, setEntries] = useState<readonly RoundEntry[]>([]);
-  useEffect(() => {
-    const rounds = new Rounds(connection.controlDoc);
-    setEntries(rounds.all.get());
-    const off = rounds.all.subscribe(() => setEntries(rounds.all.get()));
-    return () => {
-      off();
-      rounds.destroy();
-    };
-  }, [connection]);
-  return entries;
-}
+import { useRounds } from './useRounds.ts';
 
 /**
  * Anonymous rounds for this role: a facilitator's controls (with "hide"
  * for a selected answer card above them), a participant's answer box for
- * each open round and each round this device holds a receipt for, or for an
+ * each open round and each round this device holds a receipt for (an
+ * interpreter answers too: they take part as well as translate), or for an
  * observer, who neither asks nor answers, each open question and its time.
  */
 export function RoundsPanel({ connection, role }: { connection: BoardConnection; role: Role }) {
@@ -57,7 +43,7 @@ export function RoundsPanel({ connection, role }: { connection: BoardConnection;
       </>
     );
   }
-  if (role !== 'participant') return null;
+  if (!hasParticipantRights(role)) return null;
   const shown = rounds.filter(({ id, round }) => round.state === 'open' || held.has(id) || seenOpen.current.has(id));
   return (
     <>

@@ -6,6 +6,8 @@ import { useEditor, useStoreRevision } from '../../editor/EditorContext.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { interfaceLanguageTag, readableZodMessage } from '../apiMessages.ts';
 import { useSelection } from '../synthesis/useThemes.ts';
+import { useRounds } from '../rounds/useRounds.ts';
+import { PromptTranslateForm } from './PromptTranslateForm.tsx';
 import { TranslationBeside } from './TranslationBeside.tsx';
 
 /**
@@ -21,6 +23,7 @@ export function TranslatePanel({ connection, role }: { connection: BoardConnecti
   const fieldId = useId();
   useStoreRevision();
   useSelection();
+  const openRounds = useRounds(connection).filter(({ round }) => round.state === 'open');
   const [text, setText] = useState('');
   const [status, setStatus] = useState('');
   const ids = editor.selection.current;
@@ -74,6 +77,14 @@ export function TranslatePanel({ connection, role }: { connection: BoardConnecti
           </p>
           <TranslationBeside kind={target.kind} targetId={target.targetId} />
         </form>
+      )}
+      {openRounds.length > 0 && (
+        <>
+          <h3>{t('translate.promptsHeading')}</h3>
+          {openRounds.map((entry) => (
+            <PromptTranslateForm key={`${entry.id}:${lang}`} connection={connection} entry={entry} lang={lang} language={language} />
+          ))}
+        </>
       )}
     </section>
   );
