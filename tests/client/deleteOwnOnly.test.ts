@@ -38,6 +38,12 @@ describe('participants may delete only their own notes', () => {
     expect(editor.notice.get()?.kind).toBe('deleteOwnOnly');
   });
 
+  it('holds an interpreter to it too: they have a participant’s rights', () => {
+    const { editor, mine } = board('interpreter', true);
+    expect(editor.mayDelete(mine)).toBe(true);
+    expect(editor.mayDelete('theirs')).toBe(false);
+  });
+
   it('lets a facilitator delete anyone’s note', () => {
     const { editor, mine, ids } = board('facilitator', true);
     expect(editor.mayDelete('theirs')).toBe(true);

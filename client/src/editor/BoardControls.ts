@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import {
   DELETE_OWN_ONLY_SETTING,
   HIDE_CURSORS_SETTING,
+  hasParticipantRights,
   LOCAL_USER_ORIGIN,
   LOCKED_FRAMES_SETTING,
   LOCKED_SETTING,
@@ -45,13 +46,13 @@ export class BoardControls {
 
   /** Whether this person may not change the object `id` now. */
   isLocked(id: string): boolean {
-    if (this.role !== 'participant') return false;
+    if (!hasParticipantRights(this.role)) return false;
     return isObjectLocked(this.model.locks.get(), id, this.store.get(id)?.frameId ?? null);
   }
 
   /** Whether a new object in `frameId` (null: in none) would be refused. */
   isFrameLocked(frameId: string | null): boolean {
-    if (this.role !== 'participant') return false;
+    if (!hasParticipantRights(this.role)) return false;
     const locks = this.model.locks.get();
     return locks.board || (frameId !== null && locks.frames.has(frameId));
   }

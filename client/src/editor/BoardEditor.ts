@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import {
   LOCAL_USER_ORIGIN,
   canWrite,
+  hasParticipantRights,
   center,
   cleanBoardTitle,
   frameAt,
@@ -236,7 +237,7 @@ export class BoardEditor {
   }
 
   private ownOnlyDeletes(): boolean {
-    return this.role === 'participant' && this.controls.model.deleteOwnOnly.get();
+    return hasParticipantRights(this.role) && this.controls.model.deleteOwnOnly.get();
   }
 
   /** The ids this person may delete; says so when the board's own-notes rule left some out. */

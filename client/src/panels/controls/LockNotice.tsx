@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEditor, useObservable } from '../../editor/EditorContext.ts';
 import { useOutlineGroups } from '../outline/useOutlineGroups.ts';
+import { hasParticipantRights } from '@clapboard/shared';
 
 /**
  * Tells a participant what a facilitator has locked, and why what they just
@@ -14,7 +15,7 @@ export function LockNotice() {
   const locks = useObservable(editor.controls.model.locks);
   const notice = useObservable(editor.notice);
   const { frames } = useOutlineGroups();
-  if (editor.role !== 'participant') return null;
+  if (!hasParticipantRights(editor.role)) return null;
   const refused = notice?.kind === 'locked' ? <span key={notice.seq} className="lock-refused" data-testid="lock-refused">{t('notice.locked')}</span> : null;
   let text: string | null = null;
   if (locks.board) text = t('lock.board');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@clapboard/shared';
+import { hasParticipantRights, type Role } from '@clapboard/shared';
 import type { PrivacyApi } from '../../connection/privacyApi.ts';
 import { MonitoringDialog } from './MonitoringDialog.tsx';
 import { usePhoneLayout } from '../phone/usePhoneLayout.ts';
@@ -15,7 +15,7 @@ export function MonitoringButton({ privacy, role }: { privacy: PrivacyApi; role:
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const phone = usePhoneLayout();
-  if (role !== 'participant') return null;
+  if (!hasParticipantRights(role)) return null;
   return (
     <>
       <button type="button" className="monitoring-open" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="monitoring-open">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@clapboard/shared';
+import { hasParticipantRights, type Role } from '@clapboard/shared';
 import type { BoardConnection } from '../../connection/BoardConnection.ts';
 import { VoteBallots } from '../../model/VoteBallots.ts';
 import { BallotBox } from './BallotBox.tsx';
@@ -18,7 +18,7 @@ export function VotesPanel({ connection, role }: { connection: BoardConnection; 
   const votes = useVotes(connection.controlDoc);
   const [ballots] = useState(() => new VoteBallots(connection.session.boardId));
   if (role === 'facilitator') return <VoteControls api={connection.votes} votes={votes} />;
-  if (role === 'participant') {
+  if (hasParticipantRights(role)) {
     return (
       <>
         {votes.map(({ id, vote }) => (
