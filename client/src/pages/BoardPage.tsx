@@ -39,8 +39,11 @@ interface Session {
   name: string;
 }
 
-/** Wires one open board: editor, canvas driver, presence and the test hook; lays out the panels. */
-export function BoardPage({ connection }: { connection: BoardConnection }) {
+/**
+ * Wires one open board: editor, canvas driver, presence and the test hook; lays out the panels.
+ * `focusTitle`: focus goes to the board's title once it is shown (the Join button that had it is gone).
+ */
+export function BoardPage({ connection, focusTitle = false }: { connection: BoardConnection; focusTitle?: boolean }) {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session | null>(null);
   const role = connection.session.role;
@@ -93,7 +96,7 @@ export function BoardPage({ connection }: { connection: BoardConnection }) {
   return (
     <EditorContext.Provider value={editor}>
       <div className={phone ? 'board-page phone-layout' : 'board-page'}>
-        <BoardHeader connection={connection} role={role} />
+        <BoardHeader connection={connection} role={role} focusTitle={focusTitle} />
         {/* On a phone the bottom bar (PhoneBoard) holds the few tools a participant needs. */}
         {editor.canEdit && !phone && <Toolbar />}
         <EditorNotices />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH, cleanBoardTitle, type Role } from '@clapboard/shared';
 import type { BoardConnection } from '../connection/BoardConnection.ts';
@@ -15,13 +15,22 @@ import { SaidDidLink } from './actions/SaidDidLink.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { ROLE_NAME_KEY } from '../i18n/keys/roleKeys.ts';
 
-/** Title (editable by facilitators only: it lives in the control document), connection and role. */
-export function BoardHeader({ connection, role }: { connection: BoardConnection; role: Role }) {
+/**
+ * Title (editable by facilitators only: it lives in the control document), connection and role.
+ * `focusTitle`: focus the title once, when the header first appears (after Join on the statement page,
+ * so keyboard and screen-reader users land on the board's name, not at the top of an empty page).
+ */
+export function BoardHeader({ connection, role, focusTitle = false }: { connection: BoardConnection; role: Role; focusTitle?: boolean }) {
   const { t } = useTranslation();
   const editor = useEditor();
   const title = useBoardTitle(connection.controlDoc, connection.session.title);
   const [draft, setDraft] = useState(title);
   useEffect(() => setDraft(title), [title]);
+  const titleRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusTitle) titleRef.current?.focus();
+    // Once, on arrival.
+  }, []);
   useEffect(() => {
     document.title = t('board.documentTitle', { title });
   }, [title, t]);
@@ -41,6 +50,7 @@ export function BoardHeader({ connection, role }: { connection: BoardConnection;
           dir="auto"
           className="board-title-input"
           data-testid="board-title-input"
+          ref={(element) => void (titleRef.current = element)}
           aria-label={t('board.titleLabel')}
           value={draft}
           maxLength={MAX_TITLE_LENGTH}
@@ -49,7 +59,7 @@ export function BoardHeader({ connection, role }: { connection: BoardConnection;
           onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
         />
       ) : (
-        <h1 className="board-title" data-testid="board-title">{title}</h1>
+        <h1 dir="auto" className="board-title" data-testid="board-title" tabIndex={-1} ref={(element) => void (titleRef.current = element)}>{title}</h1>
       )}
       <span className="role-badge" data-testid="role-badge">{t(ROLE_NAME_KEY[role])}</span>
       {role === 'observer' && (

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_SOURCE = fs.readFileSync(AXE_PATH, 'utf8');
 /** WCAG 2.2 A and AA, the level the product promises. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const WCAG_TAGS: readonly string[] = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export interface Violation {
   id: string;
@@ -19,9 +19,9 @@ export interface Violation {
  * axe-core's WCAG 2.2 A/AA violations on the page, or inside the elements
  * matching `selector`. `mustPass` guards the check itself: rules that must
  * have found something to pass, since a selector that matched nothing
- * passes with no violations.
+ * passes with no violations. `tags`: other rule sets (axe's "best-practice") instead of WCAG's.
  */
-export async function axeViolations(page: Page, selector?: string, mustPass: readonly string[] = []): Promise<Violation[]> {
+export async function axeViolations(page: Page, selector?: string, mustPass: readonly string[] = [], tags: readonly string[] = WCAG_TAGS): Promise<Violation[]> {
   // Evaluated, not added as a <script>: the page's Content-Security-Policy (script-src 'self') refuses inline scripts, and rightly.
   await page.evaluate(AXE_SOURCE);
   const { violations, passes } = await page.evaluate(
@@ -34,7 +34,7 @@ export async function axeViolations(page: Page, selector?: string, mustPass: rea
         passes: result.passes.map((rule) => rule.id),
       };
     },
-    [WCAG_TAGS, selector ?? null] as const,
+    [tags, selector ?? null] as const,
   );
   expect(passes).toEqual(expect.arrayContaining([...mustPass]));
   return violations;

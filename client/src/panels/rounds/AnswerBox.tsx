@@ -7,6 +7,7 @@ import { useObservable } from '../../editor/EditorContext.ts';
 import { answerLanguage, roundErrorText } from './roundMessages.ts';
 import { ClosingTime } from './ClosingTime.tsx';
 import { RoundPrompt } from './RoundPrompt.tsx';
+import { useFocusRescue } from '../useFocusRescue.ts';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -39,6 +40,10 @@ export function AnswerBox({ roundId, round, api, receipts }: { roundId: string; 
       setFocusReceipt(false);
     }
   }, [focusReceipt, stored, editing]);
+  // Anything else that takes away what had focus (the round closed mid-answer, a withdrawal): to the heading.
+  const region = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusRescue(region, heading);
 
   const handleSend = async (event: FormEvent) => {
     event.preventDefault();
@@ -120,8 +125,8 @@ export function AnswerBox({ roundId, round, api, receipts }: { roundId: string; 
   };
 
   return (
-    <section className="round-answer panel" aria-labelledby={`${id}-heading`} data-testid="round-answer" data-round-id={roundId}>
-      <h2 id={`${id}-heading`}>{t('rounds.answer.heading')}</h2>
+    <section ref={region} className="round-answer panel" aria-labelledby={`${id}-heading`} data-testid="round-answer" data-round-id={roundId}>
+      <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>{t('rounds.answer.heading')}</h2>
       <RoundPrompt roundId={roundId} round={round} />
       {round.state === 'open' && round.closesAt && <ClosingTime closesAt={round.closesAt} />}
       <p className="round-note">{t('rounds.answer.anonymous')}</p>

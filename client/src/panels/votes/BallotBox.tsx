@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteRecord } from '@clapboard/shared';
 import type { VotesApi } from '../../connection/votesApi.ts';
@@ -8,6 +8,7 @@ import { castDots, redeemVotingCode } from './ballotFlow.ts';
 import { targetLabel } from './targetLabel.ts';
 import { voteErrorMessage } from './voteErrors.ts';
 import { VoteResults } from './VoteResults.tsx';
+import { useFocusRescue } from '../useFocusRescue.ts';
 
 /**
  * A participant's ballot: pick up to `perPerson` of the targets, listed by
@@ -25,6 +26,20 @@ export function BallotBox({ voteId, vote, api, ballots }: { voteId: string; vote
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The form that had focus is replaced once a step succeeds (the code by the choices, the choices by
+  // "counted"): focus moves to what replaced it, so keyboard and screen-reader users are not dropped to the page.
+  const next = useRef<HTMLElement | null>(null);
+  const [focusNext, setFocusNext] = useState(false);
+  useEffect(() => {
+    if (focusNext && next.current) {
+      next.current.focus();
+      setFocusNext(false);
+    }
+  }, [focusNext, stored]);
+  // And when the facilitator closes the vote under someone's focus: to the heading, now "Results".
+  const region = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusRescue(region, heading);
 
   const run = async (action: () => ReturnType<typeof castDots>) => {
     setBusy(true);
@@ -32,6 +47,7 @@ export function BallotBox({ voteId, vote, api, ballots }: { voteId: string; vote
     const result = await action().catch(() => ({ ok: false as const, error: { status: null, code: null, message: 'failed' } }));
     setBusy(false);
     if (!result.ok) setError(voteErrorMessage(t, result.error));
+    else setFocusNext(true);
   };
   const toggle = (target: string) => {
     const next = new Set(chosen);
@@ -42,7 +58,13 @@ export function BallotBox({ voteId, vote, api, ballots }: { voteId: string; vote
 
   let body;
   if (vote.state === 'closed') body = <VoteResults vote={vote} />;
-  else if (stored?.cast) body = <p role="status" data-testid="ballot-counted">{t('votes.ballot.counted')}</p>;
+  else if (stored?.cast) {
+    body = (
+      <p role="status" data-testid="ballot-counted" tabIndex={-1} ref={(element) => void (next.current = element)}>
+        {t('votes.ballot.counted')}
+      </p>
+    );
+  }
   else if (vote.access === 'codes' && !stored?.signature) {
     body = (
       <form
@@ -70,9 +92,9 @@ export function BallotBox({ voteId, vote, api, ballots }: { voteId: string; vote
       >
         <fieldset>
           <legend>{t('votes.ballot.pick', { count: vote.perPerson })}</legend>
-          {vote.targets.map((target) => (
+          {vote.targets.map((target, index) => (
             <label key={target} className="vote-choice">
-              <input type="checkbox" checked={chosen.has(target)} disabled={!chosen.has(target) && chosen.size >= vote.perPerson} onChange={() => toggle(target)} />
+              <input ref={index === 0 ? (element) => void (next.current = element) : undefined} type="checkbox" checked={chosen.has(target)} disabled={!chosen.has(target) && chosen.size >= vote.perPerson} onChange={() => toggle(target)} />
               <bdi>{targetLabel(t, store, target)}</bdi>
             </label>
           ))}
@@ -87,8 +109,8 @@ export function BallotBox({ voteId, vote, api, ballots }: { voteId: string; vote
     );
   }
   return (
-    <section className="ballot-box round-answer panel" aria-labelledby={`${id}-heading`} data-testid="ballot-box">
-      <h2 id={`${id}-heading`}>{vote.state === 'closed' ? t('votes.results.heading') : t('votes.ballot.heading')}</h2>
+    <section ref={region} className="ballot-box round-answer panel" aria-labelledby={`${id}-heading`} data-testid="ballot-box">
+      <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>{vote.state === 'closed' ? t('votes.results.heading') : t('votes.ballot.heading')}</h2>
       {vote.state === 'open' && <p className="round-note">{vote.access === 'codes' ? t('votes.ballot.anonymousCodes') : t('votes.ballot.anonymous')}</p>}
       {body}
       <p id={`${id}-error`} className="round-status error" role="status">
