@@ -5,6 +5,7 @@ import { DELETE_OWN_ONLY_SETTING, HIDE_CURSORS_SETTING, LOCKED_FRAMES_SETTING, L
 import { BoardSettingsSchema } from './model/controlDoc.ts';
 import { EngagementStatementSchema, STATEMENT_SETTING } from './model/statement.ts';
 import { STATEMENT_TRANSLATIONS_SETTING, StatementTranslationsSchema } from './model/statementTranslations.ts';
+import { PHRASEBOOK_SETTING, PhrasebookSchema } from './model/phrasebook.ts';
 import { CurrentStepSchema, STEP_SETTING } from './model/steps.ts';
 import { TimerSchema } from './model/timer.ts';
 import { BoardStepSchema, MAX_BOARD_STEPS, STEPS_SETTING } from './templates/stepList.ts';
@@ -29,6 +30,7 @@ const SETTING_VALUES: Readonly<Record<string, z.ZodType>> = {
   [STEPS_SETTING]: z.array(BoardStepSchema.strict()).max(MAX_BOARD_STEPS),
   [STATEMENT_SETTING]: EngagementStatementSchema.strict(),
   [STATEMENT_TRANSLATIONS_SETTING]: StatementTranslationsSchema,
+  [PHRASEBOOK_SETTING]: PhrasebookSchema,
   [LOCKED_SETTING]: flag,
   [HIDE_CURSORS_SETTING]: flag,
   [DELETE_OWN_ONLY_SETTING]: flag,

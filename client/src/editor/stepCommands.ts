@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { LOCAL_USER_ORIGIN, STEP_SETTING, getSettingsMap, type CurrentStep } from '@clapboard/shared';
+import { LOCAL_USER_ORIGIN, STEP_SETTING, getSettingsMap, writePhrasebookLanguage, type CurrentStep } from '@clapboard/shared';
 
 /**
  * Commands on the board's current step (`settings.step`, shared/src/model/steps.ts),
@@ -15,4 +15,9 @@ export function setCurrentStep(controlDoc: Y.Doc, step: CurrentStep): void {
 /** Stops stepping: participants' pages stop showing a step. */
 export function clearCurrentStep(controlDoc: Y.Doc): void {
   controlDoc.transact(() => getSettingsMap(controlDoc).delete(STEP_SETTING), LOCAL_USER_ORIGIN);
+}
+
+/** One language's translations of the steps' words (settings.phrasebook), in one transaction. */
+export function setStepTranslations(controlDoc: Y.Doc, lang: string, pairs: ReadonlyArray<readonly [original: string, translation: string]>): void {
+  controlDoc.transact(() => writePhrasebookLanguage(controlDoc, lang, pairs), LOCAL_USER_ORIGIN);
 }

@@ -4,6 +4,7 @@ export * from './controlDoc.ts';
 export * from './layout.ts';
 export * from './migrations/index.ts';
 export * from './palette.ts';
+export * from './phrasebook.ts';
 export * from './records/index.ts';
 export * from './statement.ts';
 export * from './statementTranslations.ts';

@@ -1064,6 +1064,15 @@ export const en = {
   },
   steps: {
     heading: 'Steps',
+    translate: {
+      open: 'Translate the steps',
+      title: 'The steps in another language',
+      language: 'Language',
+      help: 'Write each step’s words in the language under the original. Leave a box empty to show the original there.',
+      save: 'Save the translation',
+      saved: 'Translation saved. People who read this language see the steps in it.',
+      cancel: 'Cancel',
+    },
     none: 'No steps yet. A template brings its sessions or questions as steps: add one, and you can go through them with everyone.',
     notStarted_one: 'One step, not started yet.',
     notStarted_other: '{{count}} steps, not started yet.',

@@ -1139,6 +1139,15 @@ export const fr = {
   },
   steps: {
     heading: 'Étapes',
+    translate: {
+      open: 'Traduire les étapes',
+      title: 'Les étapes dans une autre langue',
+      language: 'Langue',
+      help: 'Écrivez les mots de chaque étape dans la langue, sous l’original. Laissez un champ vide pour y montrer l’original.',
+      save: 'Enregistrer la traduction',
+      saved: 'Traduction enregistrée. Les personnes qui lisent cette langue voient les étapes dans celle-ci.',
+      cancel: 'Annuler',
+    },
     none: 'Pas encore d’étape. Un modèle apporte ses séances ou ses questions sous forme d’étapes : ajoutez-en un, et vous pourrez les parcourir avec tout le monde.',
     notStarted_one: 'Une étape, pas encore commencée.',
     notStarted_many: '{{count}} étapes, pas encore commencées.',

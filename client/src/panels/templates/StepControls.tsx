@@ -7,7 +7,9 @@ import { useEditor } from '../../editor/EditorContext.ts';
 import { clearCurrentStep, setCurrentStep } from '../../editor/stepCommands.ts';
 import { readableZodMessage } from '../apiMessages.ts';
 import { openStepActivity, type StepActivityOutcome } from './stepActivity.ts';
+import { StepTranslateForm } from './StepTranslateForm.tsx';
 import { useBoardSteps } from './useBoardSteps.ts';
+import { usePhrasebook } from './usePhrasebook.ts';
 import { STEP_ALREADY_OPEN_KEY, STEP_OPENED_KEY, STEP_OPEN_FAILED_KEY } from '../../i18n/keys/workshopKeys.ts';
 
 /**
@@ -21,7 +23,9 @@ export function StepControls({ connection }: { connection: BoardConnection }) {
   const id = useId();
   const editor = useEditor();
   const { steps, current } = useBoardSteps(connection.controlDoc);
+  const book = usePhrasebook(connection.controlDoc);
   const [status, setStatus] = useState('');
+  const [translating, setTranslating] = useState(false);
 
   const goTo = async (index: number) => {
     const next = currentStepFor(steps, index);
@@ -69,6 +73,23 @@ export function StepControls({ connection }: { connection: BoardConnection }) {
             <div className="round-actions">
               <button type="button" data-testid="step-end" onClick={() => clearCurrentStep(connection.controlDoc)}>
                 {t('steps.end')}
+              </button>
+            </div>
+          )}
+          {translating ? (
+            <StepTranslateForm
+              controlDoc={connection.controlDoc}
+              steps={steps}
+              book={book}
+              onDone={(saved) => {
+                setTranslating(false);
+                setStatus(saved ? t('steps.translate.saved') : '');
+              }}
+            />
+          ) : (
+            <div className="round-actions">
+              <button type="button" data-testid="steps-translate" onClick={() => setTranslating(true)}>
+                {t('steps.translate.open')}
               </button>
             </div>
           )}

@@ -1,17 +1,21 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { TranslatedPhrase } from './TranslatedPhrase.tsx';
 import { useBoardSteps } from './useBoardSteps.ts';
+import { usePhrasebook } from './usePhrasebook.ts';
 
 /**
  * What everyone who is not facilitating reads: the step the facilitator is
  * on, its title and prompt. A polite live region, so a screen reader says
- * the new question when the facilitator moves on.
+ * the new question when the facilitator moves on. In the reader's language
+ * where a facilitator translated the step's words.
  */
 export function StepPrompt({ controlDoc }: { controlDoc: Y.Doc }) {
   const { t } = useTranslation();
   const id = useId();
   const { current } = useBoardSteps(controlDoc);
+  const book = usePhrasebook(controlDoc);
   // The live region is always there, so its first content is announced too; only the step inside comes and goes.
   return (
     <div aria-live="polite" data-testid="step-prompt">
@@ -20,14 +24,8 @@ export function StepPrompt({ controlDoc }: { controlDoc: Y.Doc }) {
           <h2 id={`${id}-heading`} className="step-prompt-position">
             {t('steps.prompt.position', { number: current.index + 1, count: current.count })}
           </h2>
-          <p className="step-prompt-title" dir="auto" data-testid="step-prompt-title">
-            {current.title}
-          </p>
-          {current.prompt && (
-            <p className="round-prompt" dir="auto" data-testid="step-prompt-text">
-              {current.prompt}
-            </p>
-          )}
+          <TranslatedPhrase book={book} original={current.title} className="step-prompt-title" data-testid="step-prompt-title" />
+          {current.prompt && <TranslatedPhrase book={book} original={current.prompt} className="round-prompt" data-testid="step-prompt-text" />}
         </section>
       )}
     </div>
