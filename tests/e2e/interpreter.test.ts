@@ -43,6 +43,34 @@ describe('interpreters', () => {
     for (const context of contexts) await context.close().catch(() => {});
   });
 
+  it('an interpreter translates into a language the interface does not ship; a reader whose browser reads it sees it', async () => {
+    const TIGRINYA = 'ኣብ ቆጸራ ሓኪም ተርጓሚ የድልየና';
+    const board = await seededBoard(suite.server, 'Health access', (doc) => {
+      seedNote(doc, 'note-en', { x: 100, y: 100 }, { text: ENGLISH });
+    });
+    const interpreter = await suite.openAs('Yonas', await interpreterLink(board.id, board.tokens.facilitator));
+    const panel = interpreter.getByTestId('translate-panel');
+    await panel.getByTestId('translate-into').selectOption('ti');
+    await showHome(interpreter);
+    await clickObject(interpreter, 'note-en');
+    await expect.poll(() => panel.locator('.translate-original').textContent(), POLL).toBe(ENGLISH);
+    expect(await panel.getByTestId('translate-text').getAttribute('lang')).toBe('ti');
+    await panel.getByTestId('translate-text').fill(TIGRINYA);
+    await panel.getByTestId('translate-save').click();
+    await expect.poll(() => panel.getByTestId('translate-status').textContent(), POLL).toMatch(/^Translation saved\./);
+
+    // No Tigrinya interface ships, so this reader's page is in English; the translation still finds them.
+    const context = await suite.browser.newContext({ viewport: VIEWPORT, locale: 'ti-ER' });
+    contexts.push(context);
+    await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
+    const reader = await openBoard(context, board.links.participant);
+    expect(await reader.evaluate(() => document.documentElement.lang)).toBe('en');
+    const shown = reader.locator('[data-testid="outline-note"] [data-testid="translation"]');
+    await expect.poll(() => shown.textContent(), POLL).toBe(`Translation: ${TIGRINYA}`);
+    expect(await shown.locator('[lang="ti"]').count()).toBe(1);
+    expect(await axeViolations(interpreter)).toEqual([]);
+  });
+
   it('an interpreter translates an open question; a participant reading Arabic sees it in the answer box, the original a tap away', async () => {
     const board = await seededBoard(suite.server, 'Clinic', () => {});
     const opened = await fetch(`${suite.server.url}/api/boards/${board.id}/rounds`, {

@@ -1289,6 +1289,7 @@ export const ar = {
   translation: { label: 'الترجمة:' },
   translate: {
     heading: 'ترجمة',
+    into: 'الترجمة إلى',
     promptsHeading: 'الأسئلة المفتوحة',
     selectFirst: 'حدّد ملاحظة أو إجابة واحدة على اللوحة لترجمتها.',
     label: 'الترجمة إلى {{language}}',

@@ -1105,6 +1105,7 @@ export const en = {
   translation: { label: 'Translation:' },
   translate: {
     heading: 'Translate',
+    into: 'Translate into',
     promptsHeading: 'Open questions',
     selectFirst: 'Select one note or answer on the board to translate it.',
     label: 'Translation into {{language}}',

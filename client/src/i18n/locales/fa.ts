@@ -1100,6 +1100,7 @@ export const fa = {
   translation: { label: 'ترجمه:' },
   translate: {
     heading: 'ترجمه',
+    into: 'ترجمه به',
     promptsHeading: 'پرسش‌های باز',
     selectFirst: 'برای ترجمه، یک یادداشت یا پاسخ را روی تخته انتخاب کنید.',
     label: 'ترجمه به {{language}}',

@@ -1181,6 +1181,7 @@ export const fr = {
   translation: { label: 'Traduction :' },
   translate: {
     heading: 'Traduire',
+    into: 'Traduire en',
     promptsHeading: 'Questions ouvertes',
     selectFirst: 'Sélectionnez une note ou une réponse sur le tableau pour la traduire.',
     label: 'Traduction en {{language}}',

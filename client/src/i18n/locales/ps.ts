@@ -1114,6 +1114,7 @@ export const ps = {
   translation: { label: 'ژباړه:' },
   translate: {
     heading: 'ژباړه',
+    into: 'ژباړه په',
     promptsHeading: 'پرانیستې پوښتنې',
     selectFirst: 'د ژباړې لپاره په تخته کې یو یادښت یا ځواب وټاکئ.',
     label: 'ژباړه په {{language}}',

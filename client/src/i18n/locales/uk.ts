@@ -1210,6 +1210,7 @@ export const uk = {
   translation: { label: 'Переклад:' },
   translate: {
     heading: 'Перекласти',
+    into: 'Перекладати на',
     promptsHeading: 'Відкриті запитання',
     selectFirst: 'Виберіть одну нотатку або відповідь на дошці, щоб її перекласти.',
     label: 'Переклад мовою: {{language}}',

@@ -8,6 +8,7 @@ import { interfaceLanguageTag, readableZodMessage } from '../apiMessages.ts';
 import { useSelection } from '../synthesis/useThemes.ts';
 import { useRounds } from '../rounds/useRounds.ts';
 import { PromptTranslateForm } from './PromptTranslateForm.tsx';
+import { EXTRA_TRANSLATION_LANGUAGES, nativeLanguageName } from './readingLanguages.ts';
 import { TranslationBeside } from './TranslationBeside.tsx';
 
 /**
@@ -21,6 +22,7 @@ export function TranslatePanel({ connection, role }: { connection: BoardConnecti
   const editor = useEditor();
   const headingId = useId();
   const fieldId = useId();
+  const intoId = useId();
   useStoreRevision();
   useSelection();
   const openRounds = useRounds(connection).filter(({ round }) => round.state === 'open');
@@ -38,8 +40,11 @@ export function TranslatePanel({ connection, role }: { connection: BoardConnecti
     (listener) => (answerId ? answers.subscribe(answerId, listener) : () => {}),
     () => (answerId ? answers.get(answerId) : null),
   );
-  const lang = interfaceLanguageTag(i18n.language) ?? 'en';
-  const language = LANGUAGES.find((entry) => entry.code === lang)?.name ?? lang;
+  // Into the translator's interface language unless they pick another: an interpreter for Tigrinya works in an English interface.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const lang = chosen ?? interfaceLanguageTag(i18n.language) ?? 'en';
+  const language = LANGUAGES.find((entry) => entry.code === lang)?.name ?? nativeLanguageName(lang);
+  const choices = [...LANGUAGES.map((entry) => ({ code: entry.code as string, name: entry.name as string })), ...EXTRA_TRANSLATION_LANGUAGES.map((code) => ({ code: code as string, name: nativeLanguageName(code) }))];
   const existing = target ? translationFor(editor.store.translations.all(), target.kind, target.targetId, lang) : null;
   const targetKey = target ? `${target.kind}:${target.targetId}` : '';
   useEffect(() => {
@@ -60,6 +65,12 @@ export function TranslatePanel({ connection, role }: { connection: BoardConnecti
   return (
     <section className="panel translate-panel" data-testid="translate-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('translate.heading')}</h2>
+      <label className="translate-into" htmlFor={intoId}>{t('translate.into')}</label>
+      <select id={intoId} value={lang} onChange={(event) => setChosen(event.target.value)} data-testid="translate-into">
+        {choices.map((choice) => (
+          <option key={choice.code} value={choice.code} lang={choice.code}>{choice.name}</option>
+        ))}
+      </select>
       {!target ? (
         <p>{t('translate.selectFirst')}</p>
       ) : (
