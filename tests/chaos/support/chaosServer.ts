@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleServer } from '../../../server/scripts/bundleServer.mjs';
 import type { ServerProcess } from '../../support/serverProcess.ts';
 import { startServerProcess } from '../../support/serverProcess.ts';
 
@@ -11,25 +10,9 @@ const serverDir = path.resolve(import.meta.dirname, '../../../server');
 
 let bundled: Promise<string | null> | null = null;
 
-const serverRequire = createRequire(path.join(serverDir, 'package.json'));
-
-/** Packages that load a native addon: they stay outside the bundle, loaded from the server's node_modules. */
-function nativePackageEntry(specifier: string): string | null {
-  const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
-  if (name.startsWith('@clapboard/')) return null;
-  try {
-    const manifest = JSON.parse(fs.readFileSync(serverRequire.resolve(`${name}/package.json`), 'utf8')) as Record<string, any>;
-    const loaders = ['bindings', 'node-gyp-build', 'prebuild-install', 'node-addon-api'];
-    const native = manifest.gypfile || manifest.napi || loaders.some((loader) => manifest.dependencies?.[loader]) || Object.keys(manifest.optionalDependencies ?? {}).some((dep) => /linux|darwin|win32/.test(dep));
-    return native ? serverRequire.resolve(specifier) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * The server's own `src/main.ts` and its SQLite worker, built by esbuild into
- * one file each (tsx transforms them with the same esbuild, file by file).
+ * The server's own `src/main.ts` and its SQLite worker, built as `pnpm start`
+ * builds them (server/scripts/bundleServer.mjs) into a temp directory.
  * Why: `node --import tsx src/main.ts` takes 1.5–2.5 s to start on this
  * machine, nearly all of it resolving and transforming modules; the bundle
  * starts in about 0.4 s, which is what lets 200 kill -9 restarts fit in a
@@ -39,36 +22,10 @@ function nativePackageEntry(specifier: string): string | null {
  * server with tsx, slower but the same code. CHAOS_SERVER=tsx does that on
  * purpose, to rule the bundling out when a seed fails.
  */
-function bundleServer(): Promise<string | null> {
+function bundledServer(): Promise<string | null> {
   bundled ??= (async () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-chaos-server-'));
     try {
-      await esbuild.build({
-        // Named so that `new URL('./sqliteWorker.mjs', import.meta.url)` in the bundled main finds the worker beside it.
-        entryPoints: { main: path.join(serverDir, 'src/main.ts'), sqliteWorker: path.join(serverDir, 'src/storage/sqliteWorker.mjs') },
-        outdir,
-        outExtension: { '.js': '.mjs' },
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        logLevel: 'silent',
-        // CommonJS dependencies inside an ES module bundle still call require().
-        banner: { js: "import { createRequire as __chaosRequire } from 'node:module'; const require = __chaosRequire(import.meta.url);" },
-        plugins: [
-          {
-            name: 'native-packages-from-server',
-            setup(build) {
-              build.onResolve({ filter: /^[^./]/ }, (args) => {
-                if (args.path.startsWith('node:')) return null;
-                const entry = nativePackageEntry(args.path);
-                return entry ? { path: entry, external: true } : null;
-              });
-            },
-          },
-        ],
-      });
-      return path.join(outdir, 'main.mjs');
+      return await bundleServer(fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-chaos-server-')));
     } catch (error) {
       console.warn(`chaos: could not bundle the server, starting it with tsx instead (slower): ${String(error).slice(0, 500)}`);
       return null;
@@ -82,7 +39,7 @@ function bundleServer(): Promise<string | null> {
  * kill it or read its memory. Same contract as tests/support/serverProcess.ts.
  */
 export async function startChaosServer(env: Record<string, string>): Promise<ServerProcess> {
-  const main = process.env.CHAOS_SERVER === 'tsx' ? null : await bundleServer();
+  const main = process.env.CHAOS_SERVER === 'tsx' ? null : await bundledServer();
   if (!main) return startServerProcess(env);
   const child = spawn(process.execPath, [main], {
     cwd: serverDir,
