@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { LanguageTagSchema } from '../languageTag.ts';
-import { getSettingsMap } from './controlDoc.ts';
+import { readLanguageMap, writeLanguageValue } from './languageMaps.ts';
 import { statementLanguageFor, statementTextFingerprint } from './statementTranslations.ts';
 
 /**
@@ -36,15 +36,7 @@ export type Phrasebook = z.infer<typeof PhrasebookSchema>;
 
 /** What the board holds, languages that do not parse left out. */
 export function readPhrasebook(controlDoc: Y.Doc): Phrasebook {
-  const value = getSettingsMap(controlDoc).get(PHRASEBOOK_SETTING);
-  if (!(value instanceof Y.Map)) return {};
-  const book: Phrasebook = {};
-  for (const [lang, phrases] of value.entries()) {
-    if (!LanguageTagSchema.safeParse(lang).success) continue;
-    const parsed = PhrasebookLanguageSchema.safeParse(phrases);
-    if (parsed.success) book[lang] = parsed.data;
-  }
-  return book;
+  return readLanguageMap(controlDoc, PHRASEBOOK_SETTING, PhrasebookLanguageSchema);
 }
 
 /**
@@ -59,16 +51,7 @@ export function writePhrasebookLanguage(controlDoc: Y.Doc, lang: string, pairs: 
     const text = translation.trim();
     if (original && text) phrases[statementTextFingerprint(original)] = text;
   }
-  const settings = getSettingsMap(controlDoc);
-  let map = settings.get(PHRASEBOOK_SETTING);
-  if (!(map instanceof Y.Map)) {
-    if (Object.keys(phrases).length === 0) return;
-    map = new Y.Map<unknown>();
-    settings.set(PHRASEBOOK_SETTING, map);
-  }
-  const languages = map as Y.Map<unknown>;
-  if (Object.keys(phrases).length === 0) languages.delete(lang.toLowerCase());
-  else languages.set(lang.toLowerCase(), phrases);
+  writeLanguageValue(controlDoc, PHRASEBOOK_SETTING, lang, Object.keys(phrases).length > 0 ? phrases : null);
 }
 
 /** A phrase in the reader's language (that tag, else one of its base language), or null when nobody translated these words into it. */

@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { LanguageTagSchema } from '../languageTag.ts';
-import { getSettingsMap } from './controlDoc.ts';
+import { readLanguageMap, writeLanguageValue } from './languageMaps.ts';
 import { MAX_RUN_BY_LENGTH, MAX_STATEMENT_TEXT_LENGTH, type EngagementStatement } from './statement.ts';
 
 /**
@@ -63,15 +63,7 @@ export function statementTextFingerprint(text: string): string {
 
 /** What the board holds, languages that do not parse left out. */
 export function readStatementTranslations(controlDoc: Y.Doc): StatementTranslations {
-  const value = getSettingsMap(controlDoc).get(STATEMENT_TRANSLATIONS_SETTING);
-  if (!(value instanceof Y.Map)) return {};
-  const translations: StatementTranslations = {};
-  for (const [lang, entry] of value.entries()) {
-    if (!LanguageTagSchema.safeParse(lang).success) continue;
-    const parsed = StatementTranslationSchema.safeParse(entry);
-    if (parsed.success) translations[lang] = parsed.data;
-  }
-  return translations;
+  return readLanguageMap(controlDoc, STATEMENT_TRANSLATIONS_SETTING, StatementTranslationSchema);
 }
 
 /**
@@ -86,22 +78,12 @@ export function writeStatementTranslation(
   lang: string,
   texts: Partial<Record<TranslatableStatementField, string>>,
 ): void {
-  const key = lang.toLowerCase();
   const translation: StatementTranslation = {};
   for (const field of TRANSLATABLE_STATEMENT_FIELDS) {
     const text = texts[field]?.trim();
     if (text) translation[field] = { text, source: statementTextFingerprint(statement[field]) };
   }
-  const settings = getSettingsMap(controlDoc);
-  let map = settings.get(STATEMENT_TRANSLATIONS_SETTING);
-  if (!(map instanceof Y.Map)) {
-    if (Object.keys(translation).length === 0) return;
-    map = new Y.Map<unknown>();
-    settings.set(STATEMENT_TRANSLATIONS_SETTING, map);
-  }
-  const languages = map as Y.Map<unknown>;
-  if (Object.keys(translation).length === 0) languages.delete(key);
-  else languages.set(key, translation);
+  writeLanguageValue(controlDoc, STATEMENT_TRANSLATIONS_SETTING, lang, Object.keys(translation).length > 0 ? translation : null);
 }
 
 /** Of the languages a statement is translated into, the one for a reader: that exact tag, else one of the same base language (`ar` for `ar-SY`), else null. */

@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { readCurrentStep } from '@clapboard/shared';
+import { readCurrentStep, readPhrasebook } from '@clapboard/shared';
 import { TranslatedPhrase } from '../templates/TranslatedPhrase.tsx';
-import { usePhrasebook } from '../templates/usePhrasebook.ts';
-import { useControlValue } from './useControlValue.ts';
+import { useControlValue } from '../useControlValue.ts';
 
 /** The step the facilitator is on and its prompt (`settings.step`), in type meant to be read across a room. */
 export function RoomStep({ controlDoc }: { controlDoc: Y.Doc }) {
   const { t } = useTranslation();
   const step = useControlValue(controlDoc, readCurrentStep);
-  const book = usePhrasebook(controlDoc);
+  const book = useControlValue(controlDoc, readPhrasebook);
   if (!step) return null;
   return (
     <section className="room-step" data-testid="room-step" aria-labelledby="room-step-title">

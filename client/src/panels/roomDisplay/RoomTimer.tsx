@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { readTimer, timeLeftMs } from '@clapboard/shared';
 import type { ServerClock } from '../../connection/serverClock.ts';
-import { useControlValue } from './useControlValue.ts';
+import { useControlValue } from '../useControlValue.ts';
 
 /** `m:ss`, or `h:mm:ss` from an hour up; whole seconds rounded up, so 0:00 means the time is up. */
 export function formatTimeLeft(ms: number): string {

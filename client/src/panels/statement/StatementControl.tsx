@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changedStatementFields, statementRevision, type EngagementStatement, type StatementField } from '@clapboard/shared';
+import { changedStatementFields, readStatementTranslations, statementRevision, type EngagementStatement, type StatementField } from '@clapboard/shared';
 import type { BoardConnection } from '../../connection/BoardConnection.ts';
 import { useEditor } from '../../editor/EditorContext.ts';
 import { lastReadStatement, markStatementRead } from '../../model/StatementReads.ts';
 import { StatementDialog } from './StatementDialog.tsx';
 import { useStatement } from './useStatement.ts';
-import { useStatementTranslations } from './useStatementTranslations.ts';
+import { useControlValue } from '../useControlValue.ts';
 
 /**
  * The statement's place in the board header: a button that opens it, and,
@@ -18,7 +18,7 @@ export function StatementControl({ connection }: { connection: BoardConnection }
   const editor = useEditor();
   const boardId = connection.session.boardId;
   const statement = useStatement(connection.controlDoc);
-  const translations = useStatementTranslations(connection.controlDoc);
+  const translations = useControlValue(connection.controlDoc, readStatementTranslations);
   const [lastRead, setLastRead] = useState(() => lastReadStatement(boardId));
   const [open, setOpen] = useState<{ changed: readonly StatementField[] } | null>(null);
 

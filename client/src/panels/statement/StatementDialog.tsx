@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngagementStatement, StatementField, StatementTranslations } from '@clapboard/shared';
+import { currentStatementTranslations, type EngagementStatement, type StatementField, type StatementTranslations } from '@clapboard/shared';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { useEditor } from '../../editor/EditorContext.ts';
 import { StatementFields } from './StatementFields.tsx';
 import { StatementTranslateForm } from './StatementTranslateForm.tsx';
 import { StatementView } from './StatementView.tsx';
 import { checkDraft, useStatementDraft } from './statementDraft.ts';
-import { currentTranslationsOf } from './useStatementTranslations.ts';
 
 /**
  * The statement from the board header, in a modal dialog: read it (with
@@ -16,7 +15,7 @@ import { currentTranslationsOf } from './useStatementTranslations.ts';
  */
 export function StatementDialog({ statement, translations, changed, onClose, onSaved, onRetentionDate }: {
   statement: EngagementStatement | null;
-  /** Every language it is translated into, as stored (useStatementTranslations). */
+  /** Every language it is translated into, as stored (readStatementTranslations). */
   translations: StatementTranslations;
   changed: readonly StatementField[];
   onClose: () => void;
@@ -30,7 +29,7 @@ export function StatementDialog({ statement, translations, changed, onClose, onS
   const [editing, setEditing] = useState(statement === null && editor.canEditSettings);
   const [translating, setTranslating] = useState(false);
   const [saved, setSaved] = useState<'statement' | 'translation' | null>(null);
-  const current = currentTranslationsOf(statement, translations);
+  const current = statement ? currentStatementTranslations(statement, translations) : {};
   const translatedInto = LANGUAGES.filter((language) => current[language.code]).map((language) => language.name);
   const draft = useStatementDraft(statement);
 

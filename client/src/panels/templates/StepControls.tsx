@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { currentStepFor } from '@clapboard/shared';
+import { currentStepFor, readPhrasebook } from '@clapboard/shared';
 import type { BoardConnection } from '../../connection/BoardConnection.ts';
 import { useEditor } from '../../editor/EditorContext.ts';
 import { clearCurrentStep, setCurrentStep } from '../../editor/stepCommands.ts';
@@ -9,7 +9,7 @@ import { readableZodMessage } from '../apiMessages.ts';
 import { openStepActivity, type StepActivityOutcome } from './stepActivity.ts';
 import { StepTranslateForm } from './StepTranslateForm.tsx';
 import { useBoardSteps } from './useBoardSteps.ts';
-import { usePhrasebook } from './usePhrasebook.ts';
+import { useControlValue } from '../useControlValue.ts';
 import { STEP_ALREADY_OPEN_KEY, STEP_OPENED_KEY, STEP_OPEN_FAILED_KEY } from '../../i18n/keys/workshopKeys.ts';
 
 /**
@@ -23,7 +23,7 @@ export function StepControls({ connection }: { connection: BoardConnection }) {
   const id = useId();
   const editor = useEditor();
   const { steps, current } = useBoardSteps(connection.controlDoc);
-  const book = usePhrasebook(connection.controlDoc);
+  const book = useControlValue(connection.controlDoc, readPhrasebook);
   const [status, setStatus] = useState('');
   const [translating, setTranslating] = useState(false);
 

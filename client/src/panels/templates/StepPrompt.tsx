@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { TranslatedPhrase } from './TranslatedPhrase.tsx';
 import { useBoardSteps } from './useBoardSteps.ts';
-import { usePhrasebook } from './usePhrasebook.ts';
+import { useControlValue } from '../useControlValue.ts';
+import { readPhrasebook } from '@clapboard/shared';
 
 /**
  * What everyone who is not facilitating reads: the step the facilitator is
@@ -15,7 +16,7 @@ export function StepPrompt({ controlDoc }: { controlDoc: Y.Doc }) {
   const { t } = useTranslation();
   const id = useId();
   const { current } = useBoardSteps(controlDoc);
-  const book = usePhrasebook(controlDoc);
+  const book = useControlValue(controlDoc, readPhrasebook);
   // The live region is always there, so its first content is announced too; only the step inside comes and goes.
   return (
     <div aria-live="polite" data-testid="step-prompt">

@@ -3,7 +3,8 @@ import type * as Y from 'yjs';
 import { getSettingsMap, getTimersMap } from '@clapboard/shared';
 
 /**
- * A value read from the control document (the current step, the timer),
+ * A value read from the control document (the current step, the timer,
+ * the statement's translations, the phrasebook),
  * read again on every change to `settings` or `timers`. Readers validate,
  * so this holds whatever they return, null for nothing readable.
  */
