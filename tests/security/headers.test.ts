@@ -45,6 +45,12 @@ describe('security headers on every response', () => {
   afterAll(() => server.close());
 
   it('on the board page, an API JSON answer, a refused request, a 404 and a static asset', async () => {
+    // Each body is read to its end: a response left unread holds its connection open, and the server's close then waits on it.
+    const fetch = async (url: string) => {
+      const response = await globalThis.fetch(url);
+      await response.arrayBuffer();
+      return response;
+    };
     const page = await fetch(`${server.url}/b/${board.id}`);
     expectSecurityHeaders(page.headers);
     const api = await fetch(`${server.url}/api/health`);

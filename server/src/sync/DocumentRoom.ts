@@ -25,7 +25,7 @@ import { awarenessFor } from './cursorPrivacy.ts';
 import { DurabilityOutbox } from './DurabilityOutbox.ts';
 import { FanoutBridge } from './FanoutBridge.ts';
 import type { MessageHandlers } from './MessageHandlers.ts';
-import { decoding, encodeSyncStep1, encodeSyncUpdateMessage } from './messages.ts';
+import { decoding, encodeSyncStep1, encodeSyncUpdateMessage, frameAwarenessUpdate } from './messages.ts';
 import { PresenceBinding } from './PresenceBinding.ts';
 import { ProtocolError } from './ProtocolError.ts';
 import { SyncConnection, type ConnectionGrant } from './SyncConnection.ts';
@@ -317,7 +317,8 @@ export class DocumentRoom {
       }
       let message = shared.get(hidden);
       if (!message) {
-        message = awarenessFor(this.awareness, changed, null, hidden);
+        // Unstripped, it is the update already encoded: framed, not stringified again.
+        message = hidden ? awarenessFor(this.awareness, changed, null, true) : frameAwarenessUpdate(update);
         shared.set(hidden, message);
       }
       connection.send(message);

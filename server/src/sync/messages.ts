@@ -30,9 +30,14 @@ export function encodeSyncUpdateMessage(
 }
 
 export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  return frameAwarenessUpdate(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+}
+
+/** An awareness update already encoded, as the message that carries it. */
+export function frameAwarenessUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 
