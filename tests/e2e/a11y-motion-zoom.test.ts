@@ -11,8 +11,12 @@ import { useBrowserSuite } from './support/suite.ts';
 
 const POLL = { timeout: 15_000, interval: 50 } as const;
 
-/** Running CSS animations and transitions on the page (Web Animations API sees both). */
-const runningAnimations = (page: Page) => page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length);
+/**
+ * CSS animations and transitions on the page that have not finished, pending
+ * ones included (the Web Animations API sees both kinds): on a busy machine
+ * a frame may not have run since one started, so "running" alone misses it.
+ */
+const runningAnimations = (page: Page) => page.evaluate(() => document.getAnimations().filter((animation) => animation.playState !== 'finished').length);
 
 describe('motion and zoom', () => {
   const suite = useBrowserSuite();
