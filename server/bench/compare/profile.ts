@@ -7,7 +7,7 @@
  *
  *   cd server && npx tsx bench/compare/profile.ts
  *
- * COMPARE_PROFILE_PARTS=cpu1,cpu1-reference,cpu2,cpu2-reference,heap,heap-reference
+ * COMPARE_PROFILE_PARTS=cpu1,cpu1-reference,cpu2,cpu2-reference,cold,heap,heap-reference
  * picks what to run (default all; the -reference parts profile the reference
  * server the same way, for comparison).
  *
@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { settings } from './config.ts';
 import { GENERATOR_CORE, pin } from './pinning.ts';
 import { heapGrowth, mainThreadProfile, summariseCpuProfile, summariseHeapSnapshot, type HeapSummary } from './profileSummary.ts';
@@ -24,7 +25,7 @@ import { rssByMapping, rssMiB } from './procStats.ts';
 import { BenchSocket } from './clients.ts';
 import { table, writeDoc } from './report.ts';
 import { seedBoard } from './seedBoard.ts';
-import { killAllServers, SERVER_LABEL, startServer, type BenchServer, type ServerKind } from './servers.ts';
+import { killAllServers, onServer, SERVER_LABEL, startServer, type BenchServer, type ServerKind } from './servers.ts';
 import { fmt, pct } from './stats.ts';
 import { MANY_BOARDS, ONE_BOARD, runSteady } from './steadyScenarios.ts';
 import { describeShape, type LoadShape } from './steadyLoad.ts';
@@ -42,11 +43,13 @@ pin(process.pid, GENERATOR_CORE);
 async function cpuProfile(title: string, shape: LoadShape, kind: ServerKind = 'clapboard'): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-cpuprof-'));
   try {
-    const window = await runSteady(kind, shape, { nodeOptions: `--cpu-prof --cpu-prof-dir=${dir}` });
+    // The reference has no SIGTERM handler, and --cpu-prof writes only on a normal exit.
+    const exitOnSigterm = kind === 'reference' ? ` --import ${pathToFileURL(path.join(import.meta.dirname, 'exitOnSigterm.mjs')).href}` : '';
+    const window = await runSteady(kind, shape, { nodeOptions: `--cpu-prof --cpu-prof-dir=${dir}${exitOnSigterm}` });
     const { main, others } = mainThreadProfile(dir, kind === 'clapboard' ? 'src/main.ts' : 'websocket-server/src/server.js');
     if (!main) throw new Error('no main-thread profile written');
     const summary = summariseCpuProfile(main, window.monotonicWindowUs[0], window.monotonicWindowUs[1], 25);
-    const workers = others.map((file) => summariseCpuProfile(file, window.monotonicWindowUs[0], window.monotonicWindowUs[1], 5));
+    const workers = others.map((file) => ({ role: fs.readFileSync(file, 'utf8').includes('foldLog') ? 'folder' : 'writer', ...summariseCpuProfile(file, window.monotonicWindowUs[0], window.monotonicWindowUs[1], 5) }));
     emit(
       [
         `### CPU: ${title}, ${SERVER_LABEL[kind]}`,
@@ -64,7 +67,7 @@ async function cpuProfile(title: string, shape: LoadShape, kind: ServerKind = 'c
         kind === 'reference'
           ? 'The reference has no worker threads.'
           : workers.length > 0
-          ? `Worker threads (SQLite storage: writer and folder, server/src/storage/sqliteWorker.mjs), sampled busy time in the window / over their whole profile: ${workers.map((worker) => `${fmt(worker.busyMs)} / ${fmt(worker.totalBusyMs)} ms (the profile covers ${pct(worker.coverage)} of the window)${worker.functions.length > 0 ? ` (top: ${worker.functions.slice(0, 3).map((fn) => `${fn.name} ${pct(fn.share)}`).join(', ')})` : ''}`).join('; ')}.`
+          ? `SQLite worker threads (server/src/storage/sqliteWorker.mjs; a thread's profile is written only if it exits normally: ${workers.length} of 2 were), sampled busy time in the window / over their whole profile: ${workers.map((worker) => `${worker.role} ${fmt(worker.busyMs)} / ${fmt(worker.totalBusyMs)} ms (the profile covers ${pct(worker.coverage)} of the window)${worker.functions.length > 0 ? ` (top: ${worker.functions.slice(0, 3).map((fn) => `${fn.name} ${pct(fn.share)}`).join(', ')})` : ''}`).join('; ')}.`
           : 'No worker-thread profiles.',
       ].join('\n'),
     );
@@ -93,6 +96,44 @@ async function snapshot(server: BenchServer, dir: string): Promise<{ file: strin
     size = now;
   }
   return { file, rss, mappings };
+}
+
+/** Where a cold join's time goes: a board only in SQLite, the first join of a freshly started, profiled process. */
+async function coldJoinProfile(): Promise<void> {
+  const seeding = await startServer('clapboard');
+  const dataDir = seeding.dataDir!;
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-cpuprof-'));
+  try {
+    const target = await seeding.createBoard('Cold');
+    const watcher = await seedBoard(target, settings.notes);
+    await watcher.close();
+    await seeding.stop({ keepData: true });
+    const server = await startServer('clapboard', { dataDir, nodeOptions: `--cpu-prof --cpu-prof-dir=${profileDir}` });
+    await sleep(500);
+    const from = Number(process.hrtime.bigint() / 1000n);
+    const joiner = new BenchSocket(onServer(target, server), null);
+    const { ms } = await joiner.synced;
+    const to = Number(process.hrtime.bigint() / 1000n);
+    await joiner.close();
+    await server.stop({ keepData: true });
+    const { main } = mainThreadProfile(profileDir, 'src/main.ts');
+    if (!main) throw new Error('no main-thread profile written');
+    const summary = summariseCpuProfile(main, from, to, 15);
+    emit(
+      [
+        `### CPU: a cold join, Clapboard`,
+        '',
+        `The first join of a freshly started process to a ${settings.notes.toLocaleString('en')}-note board that is only in SQLite (10 log rows, as scenario 4 leaves it): ${fmt(ms)} ms from sync step 1 to the whole sync step 2 under the profiler; main thread busy ${fmt(summary.busyMs)} ms of it.`,
+        '',
+        table(['area', 'self ms', 'share of busy'], summary.areas.map((area) => [area.name, fmt(area.ms), pct(area.share)])),
+        '',
+        table(['function — file:line', 'self ms', 'share of busy'], summary.functions.map((fn) => [fn.name.replace(/\|/g, '\\|'), fmt(fn.ms), pct(fn.share)])),
+      ].join('\n'),
+    );
+  } finally {
+    fs.rmSync(profileDir, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 type HeapStage = 'idle' | 'loaded' | 'after';
@@ -177,11 +218,12 @@ async function heapProfile(kind: ServerKind): Promise<void> {
 
 async function main(): Promise<void> {
   emit(`## Profiles (generated by server/bench/compare/profile.ts, ${new Date().toISOString()}, load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
-  const parts = new Set((process.env.COMPARE_PROFILE_PARTS ?? 'cpu1,cpu1-reference,cpu2,cpu2-reference,heap,heap-reference').split(','));
+  const parts = new Set((process.env.COMPARE_PROFILE_PARTS ?? 'cpu1,cpu1-reference,cpu2,cpu2-reference,cold,heap,heap-reference').split(','));
   if (parts.has('cpu1')) await cpuProfile('scenario 1 (one board, 200 clients)', ONE_BOARD);
   if (parts.has('cpu1-reference')) await cpuProfile('scenario 1 (one board, 200 clients)', ONE_BOARD, 'reference');
   if (parts.has('cpu2')) await cpuProfile('scenario 2 (100 boards × 10 clients)', MANY_BOARDS);
   if (parts.has('cpu2-reference')) await cpuProfile('scenario 2 (100 boards × 10 clients)', MANY_BOARDS, 'reference');
+  if (parts.has('cold')) await coldJoinProfile();
   if (parts.has('heap')) await heapProfile('clapboard');
   if (parts.has('heap-reference')) await heapProfile('reference');
   writeDoc(path.resolve(REPO, settings.docPath), out.join('\n\n'), 'profile');
