@@ -139,7 +139,7 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
       rooms.acquire(target.key).then(
         (room) => {
           socket.off('message', hold);
-          const connection = socket.readyState === socket.OPEN ? room.attach(socket, target.grant) : null;
+          const connection = socket.readyState === socket.OPEN ? room.attach(socket, target.grant, request.raw.socket) : null;
           if (!connection) {
             rooms.release(room);
             return;

@@ -29,6 +29,7 @@ import { decoding, encodeSyncStep1, encodeSyncUpdateMessage, frameAwarenessUpdat
 import { PresenceBinding } from './PresenceBinding.ts';
 import { ProtocolError } from './ProtocolError.ts';
 import { SyncConnection, type ConnectionGrant } from './SyncConnection.ts';
+import type { CorkableStream, WriteCoalescer } from './WriteCoalescer.ts';
 import { SyncReplyCache } from './SyncReplyCache.ts';
 import type { UpdateLimits } from './updateScope.ts';
 import { WriterClaims } from './WriterClaims.ts';
@@ -50,6 +51,8 @@ export interface RoomContext {
   messageHandlers: MessageHandlers;
   maxBufferedBytes: number;
   limits: SyncLimits;
+  /** Shared by every room of the process: one flush per turn for all sockets. */
+  writes: WriteCoalescer;
   nextConnectionId: () => number;
   /** Called when everything is durable; the registry decides whether the log wants compacting. */
   requestCompaction: (room: DocumentRoom) => void;
@@ -168,7 +171,7 @@ export class DocumentRoom {
    * Starts serving a websocket; null (and the socket closed) when the board is
    * full. Attach before the socket's first message is emitted, so none is missed.
    */
-  attach(socket: WebSocket, grant: ConnectionGrant): SyncConnection | null {
+  attach(socket: WebSocket, grant: ConnectionGrant, stream: CorkableStream | null = null): SyncConnection | null {
     if (this.connections.size >= this.context.limits.maxConnectionsPerBoard) {
       socket.close(CloseCode.BoardFull, CloseCodeName[CloseCode.BoardFull]);
       return null;
@@ -180,6 +183,7 @@ export class DocumentRoom {
       canWrite(grant.role, this.key.doc),
       this.context.maxBufferedBytes,
       this.context.limits,
+      stream ? { stream, writes: this.context.writes } : null,
     );
     this.connections.set(connection.id, connection);
     socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(connection, data, isBinary));

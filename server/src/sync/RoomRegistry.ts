@@ -7,6 +7,7 @@ import { docKeyString, type BoardStore, type DocKey } from '../storage/BoardStor
 import { compactDocument } from './compaction.ts';
 import { DocumentRoom } from './DocumentRoom.ts';
 import type { MessageHandlers } from './MessageHandlers.ts';
+import { WriteCoalescer } from './WriteCoalescer.ts';
 
 export interface RoomRegistryOptions {
   store: BoardStore;
@@ -65,6 +66,7 @@ export class RoomRegistry {
    */
   private readonly evicted = new Set<string>();
   private readonly loadListeners: Array<(room: DocumentRoom) => void> = [];
+  private readonly writes = new WriteCoalescer();
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
@@ -197,6 +199,7 @@ export class RoomRegistry {
       messageHandlers: this.options.messageHandlers,
       maxBufferedBytes: this.options.maxBufferedBytes,
       limits: this.options.limits,
+      writes: this.writes,
       nextConnectionId: () => ++this.connectionIds,
       requestCompaction: (room) => this.maybeCompact(room),
       onFailure: (room) => this.drop(room),

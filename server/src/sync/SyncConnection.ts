@@ -3,6 +3,7 @@ import { CloseCode, CloseCodeName, type Role, type TransactionOrigin } from '@cl
 import type { SyncLimits } from '../config.ts';
 import { ProtocolError } from './ProtocolError.ts';
 import { TokenBucket } from './TokenBucket.ts';
+import type { CorkableStream, WriteCoalescer } from './WriteCoalescer.ts';
 
 /**
  * How long a connection closed for not reading may take to read its backlog
@@ -50,6 +51,8 @@ export class SyncConnection {
     readonly canWrite: boolean,
     private readonly maxBufferedBytes: number,
     limits: Pick<SyncLimits, 'messagesPerSecond' | 'messageBurst' | 'fullReadsPerMinute' | 'fullReadBurst' | 'updatesPerSecond' | 'updateBurst'>,
+    /** The socket's byte stream and the process's coalescer; without them each frame is written at once. */
+    private readonly batching: { stream: CorkableStream; writes: WriteCoalescer } | null = null,
   ) {
     this.role = grant.role;
     this.writerKey = grant.writerKey;
@@ -86,6 +89,7 @@ export class SyncConnection {
       setTimeout(() => this.socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
       return;
     }
+    if (this.batching) this.batching.writes.hold(this.batching.stream);
     this.socket.send(message, { binary: true }, (error) => {
       if (error) this.socket.terminate();
     });
