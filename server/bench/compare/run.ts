@@ -20,7 +20,7 @@ import { GENERATOR_CORE, pin, pinning } from './pinning.ts';
 import { loadAverage } from './procStats.ts';
 import { waitForQuiet } from './quiet.ts';
 import { med, mib, ms, pct, sideBySide, table, writeDoc, type Row } from './report.ts';
-import { killAllServers, SERVER_KINDS, type ServerKind } from './servers.ts';
+import { CLAPBOARD_RUNTIME_LABEL, killAllServers, SERVER_KINDS, type ServerKind } from './servers.ts';
 import { runSoak, SOAK_SHAPE, soakIntervalSeconds, type SoakResult } from './soak.ts';
 import { fmt, median } from './stats.ts';
 import { MANY_BOARDS, ONE_BOARD, runSteady, scaled } from './steadyScenarios.ts';
@@ -189,7 +189,7 @@ function soakSection(results: Record<ServerKind, SoakResult[]>): string {
   return [
     `### 6. Soak: ${settings.soakSeconds} s`,
     '',
-    `Scenario 2's load (${describeShape(SOAK_SHAPE)}) for ${settings.soakSeconds} s, one run per server, sampled every ${soakIntervalSeconds()} s: RSS, the server's event-loop delay since the probe's previous answer ("—": it had not answered the previous request yet) (a probe preloaded with \`node --import\` into both: server/bench/eventLoopProbe.ts into Clapboard, server/bench/compare/loopProbe.mjs, the same measure in plain JavaScript, into the reference) and message latency. The issue's 10-minute soak: \`COMPARE_SOAK_SECONDS=600\`.`,
+    `Scenario 2's load (${describeShape(SOAK_SHAPE)}) for ${settings.soakSeconds} s, one run per server, sampled every ${soakIntervalSeconds()} s: RSS, the server's event-loop delay since the probe's previous answer ("—": it had not answered the previous request yet) (a probe preloaded with \`node --import\` into both: server/bench/compare/loopProbe.mjs, plain JavaScript, into the reference and the bundled Clapboard; server/bench/eventLoopProbe.ts into Clapboard run from its sources) and message latency. The issue's 10-minute soak: \`COMPARE_SOAK_SECONDS=600\`.`,
     '',
     sideBySide(rows),
     '',
@@ -224,7 +224,7 @@ function machine(): string[] {
     `- Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}.`,
     `- Load average at start: **${loadAverage()}**. Busiest processes at start (the machine is shared): ${others.join('; ')}.`,
     `- Pinning: ${pinning.reason}.`,
-    `- Clapboard: SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'FULL'} (durable), rate and connection limits raised by environment (server/bench/compare/config.ts). Reference: \`node node_modules/@y/websocket-server/src/server.js\` with HOST/PORT, no persistence (YPERSISTENCE unset), in memory only.`,
+    `- Clapboard runs as ${CLAPBOARD_RUNTIME_LABEL} (COMPARE_CLAPBOARD_RUNTIME=bundle|tsx). SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'FULL'} (durable), rate and connection limits raised by environment (server/bench/compare/config.ts). Reference: \`node node_modules/@y/websocket-server/src/server.js\` with HOST/PORT, no persistence (YPERSISTENCE unset), in memory only.`,
     `- Settings: COMPARE_RUNS=${settings.runs}, COMPARE_K=${settings.boards}, COMPARE_SOAK_SECONDS=${settings.soakSeconds}, COMPARE_MEASURE_SECONDS=${settings.measureSeconds}, COMPARE_RATE_SCALE=${settings.rateScale}, scenarios ${[...settings.scenarios].join(',')}.`,
   ];
 }

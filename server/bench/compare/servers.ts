@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateBoardResponseSchema, parseBoardLink, syncSubprotocols } from '@clapboard/shared';
+import { bundleServer } from '../../scripts/bundleServer.mjs';
 import { startServerProcess } from '../serverProcess.ts';
 import { clapboardBenchEnv } from './config.ts';
 import { pin, SERVER_CORE } from './pinning.ts';
@@ -71,13 +72,32 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   return kind === 'clapboard' ? startClapboard(options) : startReference(options);
 }
 
+/**
+ * How Clapboard runs in the measured scenarios: `bundle` (default) is what
+ * `pnpm start` runs (server/scripts/bundleServer.mjs, built once per bench
+ * process); `tsx` runs the sources, as profiles always do, since a profile
+ * of the bundle cannot name the source files. COMPARE_CLAPBOARD_RUNTIME.
+ */
+const RUNTIME = process.env.COMPARE_CLAPBOARD_RUNTIME ?? 'bundle';
+if (RUNTIME !== 'bundle' && RUNTIME !== 'tsx') throw new Error(`COMPARE_CLAPBOARD_RUNTIME=${RUNTIME}: expected bundle or tsx`);
+export const CLAPBOARD_RUNTIME_LABEL = RUNTIME === 'bundle' ? 'the esbuild bundle `pnpm start` runs' : 'its sources under tsx';
+let bundled: Promise<string> | null = null;
+
 async function startClapboard(options: StartOptions): Promise<BenchServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-compare-'));
   const env = { ...clapboardBenchEnv, ...options.env };
-  const imports = options.probe ? ['./bench/eventLoopProbe.ts'] : [];
-  // server/bench/serverProcess.ts starts it as every server bench does; it takes no node flags
-  // (and Node 20 refuses --cpu-prof in NODE_OPTIONS), so a profiled server is started here the same way.
-  const started = options.nodeOptions ? await startClapboardWithFlags(dataDir, env, imports, options.nodeOptions.split(' ')) : await startServerProcess(dataDir, env, imports);
+  let started: { url: string; child: ChildProcess };
+  if (options.nodeOptions) {
+    // Node 20 refuses --cpu-prof in NODE_OPTIONS, so a profiled server gets its flags on the command line.
+    started = await startClapboardWithFlags(dataDir, env, options.probe ? ['./bench/eventLoopProbe.ts'] : [], options.nodeOptions.split(' '));
+  } else if (RUNTIME === 'tsx') {
+    started = await startServerProcess(dataDir, env, options.probe ? ['./bench/eventLoopProbe.ts'] : []);
+  } else {
+    bundled ??= bundleServer(fs.mkdtempSync(path.join(os.tmpdir(), 'clapboard-compare-bundle-')));
+    // The bundle has its own copy of the storage classes, which bench/eventLoopProbe.ts
+    // cannot reach; the reference's plain probe measures the event loop the same way.
+    started = await startListening(dataDir, env, [...(options.probe ? ['--import', REFERENCE_PROBE] : []), await bundled]);
+  }
   const { url, child } = started;
   const wsBase = url.replace(/^http/, 'ws');
   return finishStart('clapboard', child, dataDir, wsBase, async (label) => {
@@ -152,8 +172,13 @@ export function onServer(target: BoardTarget, server: BenchServer): BoardTarget 
 }
 
 /** As server/bench/serverProcess.ts, with node flags before the entry point. */
-async function startClapboardWithFlags(dataDir: string, env: Record<string, string>, imports: string[], flags: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', ...imports.flatMap((module) => ['--import', module]), 'src/main.ts'], {
+function startClapboardWithFlags(dataDir: string, env: Record<string, string>, imports: string[], flags: string[]): Promise<{ url: string; child: ChildProcess }> {
+  return startListening(dataDir, env, [...flags, '--import', 'tsx', ...imports.flatMap((module) => ['--import', module]), 'src/main.ts']);
+}
+
+/** Spawns node with `args` in the server directory and resolves once the server says where it listens. */
+async function startListening(dataDir: string, env: Record<string, string>, args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, args, {
     cwd: SERVER_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
