@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** Updates appended to a document's log before it is compacted in the background. */
   COMPACT_AFTER_UPDATES: intFromEnv(10, 1_000_000).default(1000),
+  /** How long the compaction thread lives with nothing to fold; its exit returns the heap a fold built. */
+  FOLD_THREAD_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(5_000),
   /** How long a board stays in memory after its last client leaves. */
   ROOM_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
   /** Websocket connections one board (content and control documents each) may have at once. */
@@ -120,6 +122,7 @@ export interface ServerConfig {
   maxBufferedBytes: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   compactAfterUpdates: number;
+  foldThreadIdleMs: number;
   roomIdleMs: number;
   clientDist: string;
   limits: SyncLimits;
@@ -226,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    foldThreadIdleMs: e.FOLD_THREAD_IDLE_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
     limits: {
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteBoardStore, StorageWorkerError, type DocKey } from '@clapboard/server';
 import { boardStoreContract } from './boardStoreContract.ts';
@@ -164,6 +164,27 @@ describe('SqliteBoardStore writer thread', () => {
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates.length).toBeLessThanOrEqual(50);
     expect((await storedKeys(store)).size).toBe(200);
+  });
+
+  it('the compaction thread stops when idle, and the next compaction starts a new one', async () => {
+    filename = tempFile();
+    const store = new SqliteBoardStore({ filename, foldThreadIdleMs: 50 });
+    open.push(store);
+    await store.createBoard({
+      id: key.boardId,
+      tokenHashes: { facilitator: 'f'.repeat(64), participant: 'p'.repeat(64), observer: 'o'.repeat(64) },
+      initialUpdates: { content: new Uint8Array([0, 0]), control: new Uint8Array([0, 0]) },
+    });
+    // Not started until a compaction needs it.
+    expect(store.foldThreadRunningForTesting()).toBe(false);
+    const updates = edits(120);
+    await Promise.all(updates.slice(0, 60).map((update) => store.appendUpdate(key, update)));
+    expect(await store.compactLog(key)).toMatchObject({ foldedUpdates: 61 });
+    await vi.waitFor(() => expect(store.foldThreadRunningForTesting()).toBe(false), { timeout: 5000, interval: 20 });
+    await Promise.all(updates.slice(60).map((update) => store.appendUpdate(key, update)));
+    // The 60 appends since, onto the first compaction's snapshot.
+    expect(await store.compactLog(key)).toMatchObject({ foldedUpdates: 60 });
+    expect((await storedKeys(store)).size).toBe(120);
   });
 
   it('upgrades a database written before snapshots had versions, and compacts it', async () => {

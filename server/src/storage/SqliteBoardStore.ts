@@ -27,6 +27,8 @@ export interface SqliteStoreOptions {
   /** Database file (created if missing). Several connections share it, so ':memory:' is not supported. */
   filename: string;
   synchronous?: 'FULL' | 'NORMAL';
+  /** The compaction thread stops after this long idle (see WorkerLinkOptions.idleExitMs); default: it stays. */
+  foldThreadIdleMs?: number;
 }
 
 interface PendingAppend {
@@ -88,11 +90,13 @@ export class SqliteBoardStore implements BoardStore {
     };
     this.readDocument = documentReader(this.db);
     this.writer = new WorkerLink({ role: 'writer', filename: options.filename, synchronous });
-    this.folder = new WorkerLink({ role: 'folder', filename: options.filename, synchronous });
-    // Both threads start now (tens of ms, off the main thread), so neither
-    // the first append nor a compaction during shutdown waits for one to load.
+    // A fold replays a whole document into a Y.Doc: a heap the size of the
+    // board that an idle thread would keep committed, so the folder may stop
+    // when idle and start again (tens of ms, off the main thread) for the next.
+    this.folder = new WorkerLink({ role: 'folder', filename: options.filename, synchronous }, { idleExitMs: options.foldThreadIdleMs });
+    // The writer starts now, so the first append does not wait for it to load.
     this.writer.start();
-    this.folder.start();
+    if (options.foldThreadIdleMs === undefined) this.folder.start();
   }
 
   async createBoard(board: NewBoard): Promise<void> {
@@ -250,6 +254,11 @@ export class SqliteBoardStore implements BoardStore {
         return this.writer.request<T>(body);
       },
     };
+  }
+
+  /** Test hook: whether the compaction thread is running (it may stop when idle, see foldThreadIdleMs). */
+  foldThreadRunningForTesting(): boolean {
+    return this.folder.threadRunning;
   }
 
   /** Test hook: kills the writer thread at whatever point it is; unanswered appends reject. */

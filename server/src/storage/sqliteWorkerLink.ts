@@ -31,6 +31,16 @@ function deserializeError(error: SerializedError): StorageWorkerError {
   return result;
 }
 
+export interface WorkerLinkOptions {
+  /**
+   * Stop the thread after this long with nothing in flight (the next request
+   * starts a fresh one). For a thread whose work builds large short-lived
+   * heaps: an idle isolate keeps its heap committed, and only its exit
+   * gives that memory back to the system. Default: never.
+   */
+  idleExitMs?: number;
+}
+
 /**
  * One worker thread of SqliteBoardStore, started on first use. A request's
  * promise settles only from the worker's answer: if the worker dies first,
@@ -40,14 +50,25 @@ function deserializeError(error: SerializedError): StorageWorkerError {
  */
 export class WorkerLink {
   private running: Running | null = null;
+  /** Threads stopped for idleness whose exit has not been seen yet. */
+  private readonly retiring = new Set<Running>();
+  private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly config: WorkerConfig) {}
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly options: WorkerLinkOptions = {},
+  ) {}
 
   /** Requests posted to the current worker and not yet answered. */
   get inFlight(): number {
     return this.running?.inFlight.size ?? 0;
+  }
+
+  /** Whether a thread is running now (a retiring one, already told to stop, does not count). */
+  get threadRunning(): boolean {
+    return this.running !== null;
   }
 
   /** Starts the worker now rather than on the first request (loading takes tens of ms). */
@@ -58,6 +79,7 @@ export class WorkerLink {
   request<T>(body: WorkerRequestBody, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.closed) return Promise.reject(new StorageWorkerError('store is closed'));
     const running = this.running ?? this.spawn();
+    this.cancelIdleExit();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       if (running.inFlight.size === 0) running.worker.ref();
@@ -77,6 +99,8 @@ export class WorkerLink {
    */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.cancelIdleExit();
+    await Promise.all([...this.retiring].map((retired) => retired.exited));
     const running = this.running;
     if (running) {
       await this.request({ op: 'close' }).catch(() => {});
@@ -140,7 +164,37 @@ export class WorkerLink {
     const pending = running.inFlight.get(id);
     if (!pending) return undefined;
     running.inFlight.delete(id);
-    if (running.inFlight.size === 0) running.worker.unref();
+    if (running.inFlight.size === 0) {
+      running.worker.unref();
+      if (running === this.running) this.scheduleIdleExit();
+    }
     return pending;
+  }
+
+  private scheduleIdleExit(): void {
+    const { idleExitMs } = this.options;
+    if (idleExitMs === undefined || this.closed) return;
+    this.cancelIdleExit();
+    this.idleTimer = setTimeout(() => this.retire(), idleExitMs);
+    this.idleTimer.unref();
+  }
+
+  private cancelIdleExit(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  /** Stops an idle thread: it closes its connection first, as on shutdown; a request from now on starts a new one. */
+  private retire(): void {
+    this.idleTimer = null;
+    const running = this.running;
+    if (!running || running.inFlight.size > 0 || this.closed) return;
+    this.running = null;
+    this.retiring.add(running);
+    void running.exited.then(() => this.retiring.delete(running));
+    const id = this.nextId++;
+    const stop = () => void running.worker.terminate();
+    running.inFlight.set(id, { resolve: stop, reject: stop });
+    running.worker.postMessage({ op: 'close', id });
   }
 }
