@@ -32,8 +32,8 @@ describe('SqliteBoardStore writer thread', () => {
   const open: SqliteBoardStore[] = [];
   let filename: string;
 
-  const openStore = async () => {
-    const store = new SqliteBoardStore({ filename });
+  const openStore = async (options: { foldThreadIdleMs?: number } = {}) => {
+    const store = new SqliteBoardStore({ filename, ...options });
     open.push(store);
     return store;
   };
@@ -54,9 +54,9 @@ describe('SqliteBoardStore writer thread', () => {
   };
   const settle = <T>(promises: Promise<T>[]) => Promise.all(promises.map((promise) => promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))));
 
-  const createStoreWithBoard = async () => {
+  const createStoreWithBoard = async (options: { foldThreadIdleMs?: number } = {}) => {
     filename = tempFile();
-    const store = await openStore();
+    const store = await openStore(options);
     await store.createBoard({
       id: key.boardId,
       tokenHashes: { facilitator: 'f'.repeat(64), participant: 'p'.repeat(64), observer: 'o'.repeat(64) },
@@ -167,14 +167,7 @@ describe('SqliteBoardStore writer thread', () => {
   });
 
   it('the compaction thread stops when idle, and the next compaction starts a new one', async () => {
-    filename = tempFile();
-    const store = new SqliteBoardStore({ filename, foldThreadIdleMs: 50 });
-    open.push(store);
-    await store.createBoard({
-      id: key.boardId,
-      tokenHashes: { facilitator: 'f'.repeat(64), participant: 'p'.repeat(64), observer: 'o'.repeat(64) },
-      initialUpdates: { content: new Uint8Array([0, 0]), control: new Uint8Array([0, 0]) },
-    });
+    const store = await createStoreWithBoard({ foldThreadIdleMs: 50 });
     // Not started until a compaction needs it.
     expect(store.foldThreadRunningForTesting()).toBe(false);
     const updates = edits(120);

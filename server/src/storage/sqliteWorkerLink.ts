@@ -50,8 +50,8 @@ export interface WorkerLinkOptions {
  */
 export class WorkerLink {
   private running: Running | null = null;
-  /** Threads stopped for idleness whose exit has not been seen yet. */
-  private readonly retiring = new Set<Running>();
+  /** Stops of threads retired for idleness, not yet finished. */
+  private readonly retiring = new Set<Promise<void>>();
   private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private closed = false;
@@ -78,8 +78,11 @@ export class WorkerLink {
 
   request<T>(body: WorkerRequestBody, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.closed) return Promise.reject(new StorageWorkerError('store is closed'));
-    const running = this.running ?? this.spawn();
     this.cancelIdleExit();
+    return this.post(this.running ?? this.spawn(), body, transfer);
+  }
+
+  private post<T>(running: Running, body: WorkerRequestBody, transfer: ArrayBuffer[] = []): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       if (running.inFlight.size === 0) running.worker.ref();
@@ -100,15 +103,17 @@ export class WorkerLink {
   async close(): Promise<void> {
     if (this.closed) return;
     this.cancelIdleExit();
-    await Promise.all([...this.retiring].map((retired) => retired.exited));
-    const running = this.running;
-    if (running) {
-      await this.request({ op: 'close' }).catch(() => {});
-      // Its connection is closed; nothing left to lose.
-      await running.worker.terminate();
-      await running.exited;
-    }
+    await Promise.all(this.retiring);
+    if (this.running) await this.stop(this.running);
     this.closed = true;
+  }
+
+  /** Lets the thread finish what it was sent, closes its connection, then ends it. */
+  private async stop(running: Running): Promise<void> {
+    await this.post(running, { op: 'close' }).catch(() => {});
+    // Its connection is closed; nothing left to lose.
+    await running.worker.terminate();
+    await running.exited;
   }
 
   /** Test hook: kills the worker as a crash would, without letting it finish anything. */
@@ -190,11 +195,7 @@ export class WorkerLink {
     const running = this.running;
     if (!running || running.inFlight.size > 0 || this.closed) return;
     this.running = null;
-    this.retiring.add(running);
-    void running.exited.then(() => this.retiring.delete(running));
-    const id = this.nextId++;
-    const stop = () => void running.worker.terminate();
-    running.inFlight.set(id, { resolve: stop, reject: stop });
-    running.worker.postMessage({ op: 'close', id });
+    const stopped: Promise<void> = this.stop(running).finally(() => this.retiring.delete(stopped));
+    this.retiring.add(stopped);
   }
 }
