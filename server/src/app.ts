@@ -115,7 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
   });
   const publicUrl = () => config.publicUrl ?? listeningUrl ?? `http://localhost:${config.port}`;
 
-  const store = options.store ?? new SqliteBoardStore({ filename: path.join(config.dataDir, SQLITE_FILENAME), synchronous: config.sqliteSynchronous, foldThreadIdleMs: config.foldThreadIdleMs });
+  const store = options.store ?? new SqliteBoardStore({ filename: path.join(config.dataDir, SQLITE_FILENAME), synchronous: config.sqliteSynchronous, foldThreadIdleMs: config.foldThreadIdleMs, writeThreadIdleMs: config.writeThreadIdleMs });
   await app.register(storagePlugin, { store, fanout: options.fanout ?? new InProcessFanoutHub().connect() });
   await app.register(healthRoutes);
   await app.register(timeRoutes);

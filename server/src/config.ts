@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   COMPACT_AFTER_UPDATES: intFromEnv(10, 1_000_000).default(1000),
   /** How long the compaction thread lives with nothing to fold; its exit returns the heap a fold built. */
   FOLD_THREAD_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(5_000),
+  /** How long the SQLite writer thread lives with nothing to write; the next write starts it again. */
+  WRITE_THREAD_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
   /** How long a board stays in memory after its last client leaves. */
   ROOM_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
   /** Websocket connections one board (content and control documents each) may have at once. */
@@ -123,6 +125,7 @@ export interface ServerConfig {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   compactAfterUpdates: number;
   foldThreadIdleMs: number;
+  writeThreadIdleMs: number;
   roomIdleMs: number;
   clientDist: string;
   limits: SyncLimits;
@@ -230,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     foldThreadIdleMs: e.FOLD_THREAD_IDLE_MS,
+    writeThreadIdleMs: e.WRITE_THREAD_IDLE_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
     limits: {
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,

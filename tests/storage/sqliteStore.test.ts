@@ -32,7 +32,7 @@ describe('SqliteBoardStore writer thread', () => {
   const open: SqliteBoardStore[] = [];
   let filename: string;
 
-  const openStore = async (options: { foldThreadIdleMs?: number } = {}) => {
+  const openStore = async (options: { foldThreadIdleMs?: number; writeThreadIdleMs?: number } = {}) => {
     const store = new SqliteBoardStore({ filename, ...options });
     open.push(store);
     return store;
@@ -54,7 +54,7 @@ describe('SqliteBoardStore writer thread', () => {
   };
   const settle = <T>(promises: Promise<T>[]) => Promise.all(promises.map((promise) => promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))));
 
-  const createStoreWithBoard = async (options: { foldThreadIdleMs?: number } = {}) => {
+  const createStoreWithBoard = async (options: { foldThreadIdleMs?: number; writeThreadIdleMs?: number } = {}) => {
     filename = tempFile();
     const store = await openStore(options);
     await store.createBoard({
@@ -169,15 +169,30 @@ describe('SqliteBoardStore writer thread', () => {
   it('the compaction thread stops when idle, and the next compaction starts a new one', async () => {
     const store = await createStoreWithBoard({ foldThreadIdleMs: 50 });
     // Not started until a compaction needs it.
-    expect(store.foldThreadRunningForTesting()).toBe(false);
+    expect(store.threadRunningForTesting('folder')).toBe(false);
     const updates = edits(120);
     await Promise.all(updates.slice(0, 60).map((update) => store.appendUpdate(key, update)));
     expect(await store.compactLog(key)).toMatchObject({ foldedUpdates: 61 });
-    await vi.waitFor(() => expect(store.foldThreadRunningForTesting()).toBe(false), { timeout: 5000, interval: 20 });
+    await vi.waitFor(() => expect(store.threadRunningForTesting('folder')).toBe(false), { timeout: 5000, interval: 20 });
     await Promise.all(updates.slice(60).map((update) => store.appendUpdate(key, update)));
     // The 60 appends since, onto the first compaction's snapshot.
     expect(await store.compactLog(key)).toMatchObject({ foldedUpdates: 60 });
     expect((await storedKeys(store)).size).toBe(120);
+  });
+
+  it('the writer thread stops when idle, and the next append starts a new one that loses nothing', async () => {
+    const store = await createStoreWithBoard({ writeThreadIdleMs: 50 });
+    const updates = edits(40);
+    await Promise.all(updates.slice(0, 20).map((update) => store.appendUpdate(key, update)));
+    await vi.waitFor(() => expect(store.threadRunningForTesting('writer')).toBe(false), { timeout: 5000, interval: 20 });
+    // Sequence numbers go on from where the stopped thread left them.
+    const seqs = await Promise.all(updates.slice(20).map((update) => store.appendUpdate(key, update)));
+    expect(store.threadRunningForTesting('writer')).toBe(true);
+    expect(new Set(seqs).size).toBe(20);
+    expect((await storedKeys(store)).size).toBe(40);
+    await store.close();
+    const reopened = await openStore();
+    expect((await storedKeys(reopened)).size).toBe(40);
   });
 
   it('upgrades a database written before snapshots had versions, and compacts it', async () => {

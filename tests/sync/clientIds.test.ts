@@ -69,6 +69,8 @@ describe('a Yjs client id belongs to the connection that writes under it', () =>
 
   it('nobody may write under the server’s own client id', async () => {
     const evil = await attacker();
+    // This socket sends nothing before the update, so wait for the board to load.
+    await waitFor(() => expect(server.app.rooms.get({ boardId: board.id, doc: 'content' })).toBeDefined());
     const serverId = serverDoc().clientID;
     evil.socket.send(encodeSyncUpdate(craftGcUpdate(serverId, Y.getState(serverDoc().store, serverId), 5)));
     expect(await evil.closed).toBe(CloseCode.ClientIdTaken);

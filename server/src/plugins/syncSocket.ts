@@ -16,10 +16,11 @@ import { boardAccess } from '../auth/boardAccess.ts';
 import { hashToken } from '../auth/capabilityTokens.ts';
 import type { SyncLimits } from '../config.ts';
 import { sendError } from '../errors.ts';
-import type { DocKey } from '../storage/BoardStore.ts';
+import type { DocKey, StoredDocument } from '../storage/BoardStore.ts';
 import { MessageHandlers } from '../sync/MessageHandlers.ts';
 import { BoardEvictedError, RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { ConnectionGrant } from '../sync/SyncConnection.ts';
+import { answerFromStorage, HeldMessages, syncStep1Message } from '../sync/storedStateReply.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -132,19 +133,24 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
       }
       // Loading may take a while: hold what the client sends meanwhile (and
       // stop reading more) so its first messages are handled, not dropped.
-      const early: Array<[Buffer, boolean]> = [];
-      const hold = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
-      socket.on('message', hold);
-      socket.pause();
-      rooms.acquire(target.key).then(
+      const early = new HeldMessages(socket);
+      // A fresh client of a board that is not loaded yet is sent what storage
+      // holds while the server builds the document (storedStateReply.ts).
+      let answeredFromStorage = false;
+      const onStored = async (stored: StoredDocument) => {
+        answeredFromStorage = await answerFromStorage(socket, early, stored);
+      };
+      rooms.acquire(target.key, onStored).then(
         (room) => {
-          socket.off('message', hold);
+          early.release();
           const connection = socket.readyState === socket.OPEN ? room.attach(socket, target.grant, request.raw.socket) : null;
           if (!connection) {
             rooms.release(room);
             return;
           }
-          for (const [data, isBinary] of early) socket.emit('message', data, isBinary);
+          // Its step 1, answered again for what changed since the stored state it was sent.
+          if (answeredFromStorage) early.messages.unshift([syncStep1Message(room.storedStateVector), true]);
+          for (const [data, isBinary] of early.messages) socket.emit('message', data, isBinary);
           socket.resume();
           // The token was checked before the upgrade, and its link may have
           // been revoked while the room loaded: too early for the revocation

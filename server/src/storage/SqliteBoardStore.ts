@@ -29,6 +29,8 @@ export interface SqliteStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** The compaction thread stops after this long idle (see WorkerLinkOptions.idleExitMs); default: it stays. */
   foldThreadIdleMs?: number;
+  /** The same for the writer thread; default: it starts with the store and stays. */
+  writeThreadIdleMs?: number;
 }
 
 interface PendingAppend {
@@ -89,13 +91,16 @@ export class SqliteBoardStore implements BoardStore {
       undated: this.db.prepare(PRIVACY_SQL.selectUndated).pluck(),
     };
     this.readDocument = documentReader(this.db);
-    this.writer = new WorkerLink({ role: 'writer', filename: options.filename, synchronous });
+    // An idle writer is an isolate of its own (about 10 MiB): a server with
+    // nothing to write may let it stop, and pays a thread start (tens of ms)
+    // on the next write.
+    this.writer = new WorkerLink({ role: 'writer', filename: options.filename, synchronous }, { idleExitMs: options.writeThreadIdleMs });
     // A fold replays a whole document into a Y.Doc: a heap the size of the
     // board that an idle thread would keep committed, so the folder may stop
     // when idle and start again (tens of ms, off the main thread) for the next.
     this.folder = new WorkerLink({ role: 'folder', filename: options.filename, synchronous }, { idleExitMs: options.foldThreadIdleMs });
-    // The writer starts now, so the first append does not wait for it to load.
-    this.writer.start();
+    // Otherwise the writer starts now, so the first append does not wait for it to load.
+    if (options.writeThreadIdleMs === undefined) this.writer.start();
     if (options.foldThreadIdleMs === undefined) this.folder.start();
   }
 
@@ -256,9 +261,9 @@ export class SqliteBoardStore implements BoardStore {
     };
   }
 
-  /** Test hook: whether the compaction thread is running (it may stop when idle, see foldThreadIdleMs). */
-  foldThreadRunningForTesting(): boolean {
-    return this.folder.threadRunning;
+  /** Test hook: whether the writer or the compaction thread is running (either may stop when idle). */
+  threadRunningForTesting(role: 'writer' | 'folder'): boolean {
+    return (role === 'writer' ? this.writer : this.folder).threadRunning;
   }
 
   /** Test hook: kills the writer thread at whatever point it is; unanswered appends reject. */

@@ -18,7 +18,7 @@ import {
 import type { SyncLimits } from '../config.ts';
 import type { Fanout, FanoutMessage } from '../fanout/Fanout.ts';
 import { boardLogRef } from '../logRef.ts';
-import { docKeyString, type BoardStore, type DocKey } from '../storage/BoardStore.ts';
+import { docKeyString, type BoardStore, type DocKey, type StoredDocument } from '../storage/BoardStore.ts';
 import { ContentLocks } from './ContentLocks.ts';
 import { BoardQuota } from './BoardQuota.ts';
 import { awarenessFor } from './cursorPrivacy.ts';
@@ -98,6 +98,12 @@ export class DocumentRoom {
   readonly locks: ContentLocks | null;
   /** How many objects and stored bytes this document may grow to (BoardQuota.ts). */
   readonly quota: BoardQuota;
+  /**
+   * The state vector of what storage held when the room loaded, before any
+   * migration: what a client answered from those bytes (storedStateReply.ts)
+   * already has.
+   */
+  storedStateVector: Uint8Array = new Uint8Array([0]);
 
   private readonly connections = new Map<number, SyncConnection>();
   private fanout: FanoutBridge | null = null;
@@ -132,16 +138,24 @@ export class DocumentRoom {
    * load is either in what we load (it was durable before it was published)
    * or arrives through the subscription, held until the load is done.
    * A content room is given its board's loaded control document.
+   * `beforeBuild` sees the stored bytes before the document is built from
+   * them, and the build waits for it (see storedStateReply.ts).
    */
-  static async load(key: DocKey, context: RoomContext, controlDoc: Y.Doc | null = null): Promise<DocumentRoom> {
+  static async load(
+    key: DocKey,
+    context: RoomContext,
+    controlDoc: Y.Doc | null = null,
+    beforeBuild: (stored: StoredDocument) => Promise<void> = async () => {},
+  ): Promise<DocumentRoom> {
     const log = { board: boardLogRef(key.boardId), doc: key.doc };
     const bridge = await FanoutBridge.open(context.fanout, docKeyString(key), {
       publishFailed: (error) => context.log.error({ ...log, err: error }, 'fan-out publish failed'),
       applyFailed: (error) => context.log.error({ ...log, err: error }, 'could not apply a fan-out message'),
     });
-    let stored: Awaited<ReturnType<BoardStore['loadDocument']>>;
+    let stored: StoredDocument;
     try {
       stored = await context.store.loadDocument(key);
+      await beforeBuild(stored);
     } catch (error) {
       bridge.close();
       throw error;
@@ -152,6 +166,8 @@ export class DocumentRoom {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     }, STORAGE_ORIGIN);
+    room.storedStateVector = Y.encodeStateVector(room.doc);
+    room.replies.seed(stored);
     room.doc.on('update', room.handleDocUpdate);
     room.awareness.on('update', room.handleAwarenessUpdate);
     room.fanout = bridge;

@@ -3,7 +3,7 @@ import { CloseCode, DOC_KINDS } from '@clapboard/shared';
 import type { SyncLimits } from '../config.ts';
 import { boardLogRef } from '../logRef.ts';
 import type { Fanout } from '../fanout/Fanout.ts';
-import { docKeyString, type BoardStore, type DocKey } from '../storage/BoardStore.ts';
+import { docKeyString, type BoardStore, type DocKey, type StoredDocument } from '../storage/BoardStore.ts';
 import { compactDocument } from './compaction.ts';
 import { DocumentRoom } from './DocumentRoom.ts';
 import type { MessageHandlers } from './MessageHandlers.ts';
@@ -19,6 +19,9 @@ export interface RoomRegistryOptions {
   compactAfterUpdates: number;
   idleMs: number;
 }
+
+/** Told what storage holds for a document that is loading, before its Y.Doc is built; the build waits for the promise. */
+export type StoredStateListener = (stored: StoredDocument) => Promise<void> | void;
 
 /** How many evicted boards a registry remembers (see RoomRegistry.evicted). */
 const MAX_EVICTED_REMEMBERED = 10_000;
@@ -66,6 +69,8 @@ export class RoomRegistry {
    */
   private readonly evicted = new Set<string>();
   private readonly loadListeners: Array<(room: DocumentRoom) => void> = [];
+  /** Per document being loaded, who asked to see its stored bytes (acquire's `onStored`). */
+  private readonly storedListeners = new Map<string, Set<StoredStateListener>>();
   private readonly writes = new WriteCoalescer();
 
   constructor(private readonly options: RoomRegistryOptions) {}
@@ -79,12 +84,20 @@ export class RoomRegistry {
     this.loadListeners.push(listener);
   }
 
-  /** The room for a document, loading it if needed; the caller holds it until `release`. */
-  async acquire(key: DocKey): Promise<DocumentRoom> {
+  /**
+   * The room for a document, loading it if needed; the caller holds it until
+   * `release`. `onStored` is called with the stored document if this call
+   * has to wait for a load that has not read it yet (see storedStateReply.ts).
+   */
+  async acquire(key: DocKey, onStored?: StoredStateListener): Promise<DocumentRoom> {
     if (this.closing) throw new Error('server is shutting down');
     if (this.evicted.has(key.boardId)) throw new BoardEvictedError();
     const name = docKeyString(key);
-    const room = this.rooms.get(name) ?? (await this.load(key));
+    let room = this.rooms.get(name);
+    if (!room) {
+      if (onStored) this.storedListenersOf(name).add(onStored);
+      room = await this.load(key);
+    }
     this.holds.set(room, this.holdsOf(room) + 1);
     this.cancelIdle(name);
     return room;
@@ -210,17 +223,43 @@ export class RoomRegistry {
         this.rooms.set(name, room);
         return room;
       })
-      .finally(() => this.loading.delete(name));
+      .finally(() => {
+        this.loading.delete(name);
+        this.storedListeners.delete(name);
+      });
     this.loading.set(name, promise);
     return promise;
   }
 
+  private storedListenersOf(name: string): Set<StoredStateListener> {
+    let listeners = this.storedListeners.get(name);
+    if (!listeners) this.storedListeners.set(name, (listeners = new Set()));
+    return listeners;
+  }
+
+  /** Hands the stored document to whoever asked so far; a listener that fails is ignored, never the load. */
+  private async tellStored(name: string, stored: StoredDocument): Promise<void> {
+    const listeners = this.storedListeners.get(name);
+    this.storedListeners.delete(name);
+    if (!listeners) return;
+    await Promise.all(
+      [...listeners].map(async (listener) => {
+        try {
+          await listener(stored);
+        } catch (error) {
+          this.options.log.error({ err: error }, 'a stored-state listener failed');
+        }
+      }),
+    );
+  }
+
   /** A content room loads after, and holds, its board's control room; a control room loads alone. */
   private async loadWithControls(key: DocKey, context: Parameters<typeof DocumentRoom.load>[1]): Promise<DocumentRoom> {
-    if (key.doc !== 'content') return DocumentRoom.load(key, context);
+    const beforeBuild = (stored: StoredDocument) => this.tellStored(docKeyString(key), stored);
+    if (key.doc !== 'content') return DocumentRoom.load(key, context, null, beforeBuild);
     const control = await this.acquire({ boardId: key.boardId, doc: 'control' });
     try {
-      const room = await DocumentRoom.load(key, context, control.doc);
+      const room = await DocumentRoom.load(key, context, control.doc, beforeBuild);
       this.controlOf.set(room, control);
       return room;
     } catch (error) {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { encodeSyncUpdateMessage } from './messages.ts';
 import * as syncProtocol from 'y-protocols/sync';
+import type { StoredDocument } from '../storage/BoardStore.ts';
 
 /** A fresh client's state vector: no clients, encoded as the single varuint 0. */
 const EMPTY_STATE_VECTOR_LENGTH = 1;
@@ -41,6 +42,18 @@ export class SyncReplyCache {
     private readonly doc: Y.Doc,
     private readonly maxEntries = 8,
   ) {}
+
+  /**
+   * Starts from what the document was loaded from, so the first fresh join
+   * does not encode the board again: the stored snapshot is the base (it is
+   * such an encoding, made by a compaction) and the stored updates its tail.
+   * Call before any update is recorded.
+   */
+  seed(stored: Pick<StoredDocument, 'snapshot' | 'updates'>): void {
+    if (!stored.snapshot) return;
+    this.base = encodeSyncUpdateMessage(syncProtocol.messageYjsSyncStep2, stored.snapshot);
+    for (const update of stored.updates) this.recordUpdate(update);
+  }
 
   /** Call with every update applied to the document, in order. */
   recordUpdate(update: Uint8Array): void {
