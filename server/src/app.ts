@@ -126,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
     maxBufferedBytes: config.maxBufferedBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     roomIdleMs: config.roomIdleMs,
+    idleCollectionMs: config.idleCollectionMs,
     limits: config.limits,
   });
   const roundStore = options.roundStore ?? (store instanceof SqliteBoardStore ? new SqliteRoundStore(store) : new MemoryRoundStore());

@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   WRITE_THREAD_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
   /** How long a board stays in memory after its last client leaves. */
   ROOM_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
+  /** After a board unloads with nobody connected to the process, wait this long, then collect garbage once (IdleCollector). */
+  IDLE_GC_DELAY_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(2_000),
   /** Websocket connections one board (content and control documents each) may have at once. */
   MAX_CONNECTIONS_PER_BOARD: intFromEnv(1, 100_000).default(250),
   /** Presence states one board keeps; connections past it stay invisible rather than crowd everyone's screens. */
@@ -127,6 +129,7 @@ export interface ServerConfig {
   foldThreadIdleMs: number;
   writeThreadIdleMs: number;
   roomIdleMs: number;
+  idleCollectionMs: number;
   clientDist: string;
   limits: SyncLimits;
   rounds: RoundLimits;
@@ -235,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     foldThreadIdleMs: e.FOLD_THREAD_IDLE_MS,
     writeThreadIdleMs: e.WRITE_THREAD_IDLE_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
+    idleCollectionMs: e.IDLE_GC_DELAY_MS,
     limits: {
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
       maxPresencePerBoard: e.MAX_PRESENCE_PER_BOARD,

@@ -72,4 +72,26 @@ describe('persistence', () => {
       await server.close();
     }
   });
+
+  it('collects garbage once a board unloads with nobody left connected, not while anyone is', async () => {
+    const server = await startTestServer({ env: { ROOM_IDLE_MS: '0', IDLE_GC_DELAY_MS: '0' } });
+    try {
+      const [left, stays] = [await server.createBoard('Left'), await server.createBoard('Stays')];
+      const leaving = await connectSynced(server.syncUrl, left.id, left.tokens.participant);
+      const staying = await connectSynced(server.syncUrl, stays.id, stays.tokens.participant);
+      insertObject(leaving.doc, note(1));
+      leaving.destroy();
+      await waitFor(() => expect(server.app.rooms.get({ boardId: left.id, doc: 'control' })).toBeUndefined());
+      // A durable round trip on the other board: many turns of the event loop after that unload.
+      const id = insertObject(staying.doc, note(2));
+      await waitFor(() => expect(server.app.rooms.get({ boardId: stays.id, doc: 'content' })?.doc.getMap('objects').has(id)).toBe(true));
+      await server.app.rooms.get({ boardId: stays.id, doc: 'content' })!.drained();
+      expect(server.app.rooms.idleCollections).toBe(0);
+      staying.destroy();
+      await waitFor(() => expect(server.app.rooms.idleCollections).toBeGreaterThanOrEqual(1));
+      expect(server.app.rooms.stats()).toEqual({ rooms: 0, connections: 0 });
+    } finally {
+      await server.close();
+    }
+  });
 });

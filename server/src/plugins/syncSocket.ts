@@ -38,6 +38,7 @@ export interface SyncSocketOptions {
   maxBufferedBytes: number;
   compactAfterUpdates: number;
   roomIdleMs: number;
+  idleCollectionMs: number;
   limits: SyncLimits;
   /** Interval of websocket pings; a client that misses one is dropped. */
   heartbeatMs?: number;
@@ -71,6 +72,7 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
       limits: options.limits,
       compactAfterUpdates: options.compactAfterUpdates,
       idleMs: options.roomIdleMs,
+      idleCollectionMs: options.idleCollectionMs,
     });
     app.decorate('rooms', rooms);
 

@@ -6,6 +6,7 @@ import type { Fanout } from '../fanout/Fanout.ts';
 import { docKeyString, type BoardStore, type DocKey, type StoredDocument } from '../storage/BoardStore.ts';
 import { compactDocument } from './compaction.ts';
 import { DocumentRoom } from './DocumentRoom.ts';
+import { IdleCollector } from './IdleCollector.ts';
 import type { MessageHandlers } from './MessageHandlers.ts';
 import { WriteCoalescer } from './WriteCoalescer.ts';
 
@@ -18,6 +19,8 @@ export interface RoomRegistryOptions {
   limits: SyncLimits;
   compactAfterUpdates: number;
   idleMs: number;
+  /** How long after a board unloads, with nobody connected, the process collects its garbage (IdleCollector). */
+  idleCollectionMs: number;
 }
 
 /** Told what storage holds for a document that is loading, before its Y.Doc is built; the build waits for the promise. */
@@ -72,8 +75,16 @@ export class RoomRegistry {
   /** Per document being loaded, who asked to see its stored bytes (acquire's `onStored`). */
   private readonly storedListeners = new Map<string, Set<StoredStateListener>>();
   private readonly writes = new WriteCoalescer();
+  private readonly collector: IdleCollector;
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.collector = new IdleCollector(options.idleCollectionMs, () => this.stats().connections === 0 && this.loading.size === 0);
+  }
+
+  /** Full garbage collections run because boards unloaded with nobody connected. */
+  get idleCollections(): number {
+    return this.collector.collectionsRun;
+  }
 
   /**
    * Calls `listener` with each room this registry loads from now on, before
@@ -193,6 +204,7 @@ export class RoomRegistry {
   /** Graceful shutdown: disconnect everyone, make everything durable, compact, unload. */
   async close(): Promise<void> {
     this.closing = true;
+    this.collector.stop();
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     await Promise.allSettled(this.loading.values());
@@ -301,6 +313,7 @@ export class RoomRegistry {
     this.holds.delete(room);
     room.destroy();
     this.releaseControlOf(room);
+    if (!this.closing) this.collector.boardUnloaded();
     if (room.outbox.uncompactedAppends > 0) await this.compact(room.key, room.name);
   }
 
