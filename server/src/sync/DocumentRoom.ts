@@ -167,7 +167,6 @@ export class DocumentRoom {
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     }, STORAGE_ORIGIN);
     room.storedStateVector = Y.encodeStateVector(room.doc);
-    room.replies.seed(stored);
     room.doc.on('update', room.handleDocUpdate);
     room.awareness.on('update', room.handleAwarenessUpdate);
     room.fanout = bridge;
