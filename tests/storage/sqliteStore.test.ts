@@ -183,12 +183,13 @@ describe('SqliteBoardStore writer thread', () => {
   it('the writer thread stops when idle, and the next append starts a new one that loses nothing', async () => {
     const store = await createStoreWithBoard({ writeThreadIdleMs: 50 });
     const updates = edits(40);
-    await Promise.all(updates.slice(0, 20).map((update) => store.appendUpdate(key, update)));
+    const before = await Promise.all(updates.slice(0, 20).map((update) => store.appendUpdate(key, update)));
     await vi.waitFor(() => expect(store.threadRunningForTesting('writer')).toBe(false), { timeout: 5000, interval: 20 });
     // Sequence numbers go on from where the stopped thread left them.
     const seqs = await Promise.all(updates.slice(20).map((update) => store.appendUpdate(key, update)));
     expect(store.threadRunningForTesting('writer')).toBe(true);
     expect(new Set(seqs).size).toBe(20);
+    expect(Math.min(...seqs)).toBeGreaterThan(Math.max(...before));
     expect((await storedKeys(store)).size).toBe(40);
     await store.close();
     const reopened = await openStore();

@@ -20,7 +20,8 @@ import type { DocKey, StoredDocument } from '../storage/BoardStore.ts';
 import { MessageHandlers } from '../sync/MessageHandlers.ts';
 import { BoardEvictedError, RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { ConnectionGrant } from '../sync/SyncConnection.ts';
-import { answerFromStorage, HeldMessages, syncStep1Message } from '../sync/storedStateReply.ts';
+import { encodeSyncStep1For } from '../sync/messages.ts';
+import { answerFromStorage, HeldMessages } from '../sync/storedStateReply.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -151,7 +152,7 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
             return;
           }
           // Its step 1, answered again for what changed since the stored state it was sent.
-          if (answeredFromStorage) early.messages.unshift([syncStep1Message(room.storedStateVector), true]);
+          if (answeredFromStorage) early.messages.unshift([Buffer.from(encodeSyncStep1For(room.storedStateVector)), true]);
           for (const [data, isBinary] of early.messages) socket.emit('message', data, isBinary);
           socket.resume();
           // The token was checked before the upgrade, and its link may have

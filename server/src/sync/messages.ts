@@ -2,15 +2,21 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { MessageType } from '@clapboard/shared';
 
 /** Encoders for the server's outgoing y-websocket messages. */
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encodeSyncStep1For(Y.encodeStateVector(doc));
+}
+
+/** A sync step 1 carrying a given state vector (what y-protocols' writeSyncStep1 writes for a document that has it). */
+export function encodeSyncStep1For(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
 }
 

@@ -1,4 +1,3 @@
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type WebSocket from 'ws';
 import { MessageType } from '@clapboard/shared';
@@ -80,13 +79,12 @@ export class HeldMessages {
   first(maxWaitMs: number): Promise<void> {
     if (this.messages.length > 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, maxWaitMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.arrived = null;
+        this.arrived = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, maxWaitMs);
       this.arrived = done;
     });
   }
@@ -96,7 +94,7 @@ export class HeldMessages {
  * If the socket's first message is a fresh client's step 1, answers it from
  * `stored`, takes it out of `held` and resolves true (once the reply is
  * written, or the flush wait is over): the caller then puts a step 1 for
- * DocumentRoom.storedStateVector in its place, which asks for what changed
+ * DocumentRoom.storedStateVector (messages.ts, encodeSyncStep1For) in its place, which asks for what changed
  * since. Resolves false, having sent nothing, otherwise.
  */
 export async function answerFromStorage(socket: WebSocket, held: HeldMessages, stored: StoredDocument): Promise<boolean> {
@@ -122,15 +120,6 @@ function storedStateMessages(stored: StoredDocument): Uint8Array[] | null {
   if (parts.length === 0 || parts.length > MAX_STORED_MESSAGES) return null;
   const [first, ...rest] = parts;
   return [...rest.map((update) => encodeSyncUpdateMessage(syncProtocol.messageYjsUpdate, update)), encodeSyncUpdateMessage(syncProtocol.messageYjsSyncStep2, first!)];
-}
-
-/** A sync step 1 message carrying `stateVector`: what the connection is handed in place of the one already answered. */
-export function syncStep1Message(stateVector: Uint8Array): Buffer {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return Buffer.from(encoding.toUint8Array(encoder));
 }
 
 /** Sends the messages; resolves once the last is written to the kernel, the socket failed, or `maxWaitMs` passed. */
