@@ -22,6 +22,7 @@ import { docKeyString, type BoardStore, type DocKey, type StoredDocument } from 
 import { ContentLocks } from './ContentLocks.ts';
 import { BoardQuota } from './BoardQuota.ts';
 import { awarenessFor } from './cursorPrivacy.ts';
+import { RelayedMessage } from './RelayedMessage.ts';
 import { DurabilityOutbox } from './DurabilityOutbox.ts';
 import { FanoutBridge } from './FanoutBridge.ts';
 import type { MessageHandlers } from './MessageHandlers.ts';
@@ -299,13 +300,13 @@ export class DocumentRoom {
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.replies.recordUpdate(update);
     this.quota.stored(update.byteLength);
+    const message = new RelayedMessage(encodeSyncUpdateMessage(syncProtocol.messageYjsUpdate, update));
     if (origin === FANOUT_ORIGIN) {
       // Already durable: another process stored it before publishing.
-      this.broadcast(encodeSyncUpdateMessage(syncProtocol.messageYjsUpdate, update), null);
+      this.broadcast(message, null);
       return;
     }
     const except = this.connectionOf(origin);
-    const message = encodeSyncUpdateMessage(syncProtocol.messageYjsUpdate, update);
     this.outbox.track(
       () => this.context.store.appendUpdate(this.key, update),
       () => {
@@ -326,7 +327,7 @@ export class DocumentRoom {
     const hide = this.hidesCursors();
     // One encoding for everyone who sees the same (most recipients); a
     // viewer whose own entry changed gets it whole (see cursorPrivacy.ts).
-    const shared = new Map<boolean, Uint8Array>();
+    const shared = new Map<boolean, RelayedMessage>();
     for (const connection of this.connections.values()) {
       if (connection === except) continue;
       const hidden = hide && connection.role !== 'facilitator';
@@ -337,10 +338,10 @@ export class DocumentRoom {
       let message = shared.get(hidden);
       if (!message) {
         // Unstripped, it is the update already encoded: framed, not stringified again.
-        message = hidden ? awarenessFor(this.awareness, changed, null, true) : frameAwarenessUpdate(update);
+        message = new RelayedMessage(hidden ? awarenessFor(this.awareness, changed, null, true) : frameAwarenessUpdate(update));
         shared.set(hidden, message);
       }
-      connection.send(message);
+      connection.relay(message);
     }
     if (origin !== FANOUT_ORIGIN) this.fanout?.publish({ kind: 'awareness', update });
   };
@@ -360,9 +361,9 @@ export class DocumentRoom {
     return this.connections.get((origin as { connectionId: number }).connectionId) ?? null;
   }
 
-  private broadcast(message: Uint8Array, except: SyncConnection | null): void {
+  private broadcast(message: RelayedMessage, except: SyncConnection | null): void {
     for (const connection of this.connections.values()) {
-      if (connection !== except) connection.send(message);
+      if (connection !== except) connection.relay(message);
     }
   }
 

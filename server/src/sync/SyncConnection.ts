@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { CloseCode, CloseCodeName, type Role, type TransactionOrigin } from '@clapboard/shared';
 import type { SyncLimits } from '../config.ts';
 import { ProtocolError } from './ProtocolError.ts';
+import type { RelayedMessage } from './RelayedMessage.ts';
 import { TokenBucket } from './TokenBucket.ts';
 import type { CorkableStream, WriteCoalescer } from './WriteCoalescer.ts';
 
@@ -43,6 +44,8 @@ export class SyncConnection {
   readonly updates: TokenBucket;
   /** Requests whose answer is the whole board or everyone's presence: the expensive ones to serve. */
   private readonly fullReads: TokenBucket;
+  /** Whether `relay` may write frames of its own (see there); extensions are settled by the upgrade. */
+  private readonly writesOwnFrames: boolean;
 
   constructor(
     readonly id: number,
@@ -61,6 +64,7 @@ export class SyncConnection {
     this.updates = new TokenBucket(limits.updatesPerSecond, limits.updateBurst);
     this.fullReads = new TokenBucket(limits.fullReadsPerMinute / 60, limits.fullReadBurst);
     this.origin = Object.freeze({ kind: 'connection', connectionId: id });
+    this.writesOwnFrames = batching !== null && socket.extensions === '';
     socket.on('pong', () => {
       this.alive = true;
     });
@@ -81,18 +85,44 @@ export class SyncConnection {
    * server hold every later update in memory.
    */
   send(message: Uint8Array): void {
-    if (!this.open) return;
-    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-      // Nothing more is queued (the socket is closing); the close frame goes
-      // out behind the backlog, and the socket is cut off if that is not read.
-      this.close(CloseCode.SlowConsumer);
-      setTimeout(() => this.socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
-      return;
-    }
+    if (!this.mayQueue()) return;
     if (this.batching) this.batching.writes.hold(this.batching.stream);
     this.socket.send(message, { binary: true }, (error) => {
       if (error) this.socket.terminate();
     });
+  }
+
+  /**
+   * Sends a message many connections are sent, as `send` would, writing its
+   * frame built once instead of having ws frame it again for this socket.
+   * Without a negotiated extension (the server offers none: permessage-deflate
+   * is off) ws keeps no state between the frames it writes and queues none,
+   * so a frame written beside its own is the same to the client; a write
+   * error reaches ws through the socket's 'error', which ends the connection
+   * as a failed send would.
+   */
+  relay(message: RelayedMessage): void {
+    if (!this.writesOwnFrames || !this.batching) {
+      this.send(message.payload);
+      return;
+    }
+    if (!this.mayQueue()) return;
+    this.batching.writes.hold(this.batching.stream);
+    this.batching.stream.write(message.frame);
+  }
+
+  /**
+   * Whether a message may be queued now: not once the socket is closing, and
+   * not past maxBufferedBytes of unsent data, where the connection is dropped.
+   */
+  private mayQueue(): boolean {
+    if (!this.open) return false;
+    if (this.socket.bufferedAmount <= this.maxBufferedBytes) return true;
+    // Nothing more is queued (the socket is closing); the close frame goes
+    // out behind the backlog, and the socket is cut off if that is not read.
+    this.close(CloseCode.SlowConsumer);
+    setTimeout(() => this.socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
+    return false;
   }
 
   close(code: CloseCode): void {

@@ -2,6 +2,8 @@
 export interface CorkableStream {
   cork(): void;
   uncork(): void;
+  /** Frames already built (RelayedMessage) are written here, beside ws's own writes. */
+  write(chunk: Uint8Array): boolean;
 }
 
 /**
