@@ -44,8 +44,8 @@ export class SyncConnection {
   readonly updates: TokenBucket;
   /** Requests whose answer is the whole board or everyone's presence: the expensive ones to serve. */
   private readonly fullReads: TokenBucket;
-  /** Whether `relay` may write frames of its own (see there); extensions are settled by the upgrade. */
-  private readonly writesOwnFrames: boolean;
+  /** `batching`, where `relay` may write frames of its own (see there); extensions are settled by the upgrade. */
+  private readonly ownFrames: { stream: CorkableStream; writes: WriteCoalescer } | null;
 
   constructor(
     readonly id: number,
@@ -64,7 +64,7 @@ export class SyncConnection {
     this.updates = new TokenBucket(limits.updatesPerSecond, limits.updateBurst);
     this.fullReads = new TokenBucket(limits.fullReadsPerMinute / 60, limits.fullReadBurst);
     this.origin = Object.freeze({ kind: 'connection', connectionId: id });
-    this.writesOwnFrames = batching !== null && socket.extensions === '';
+    this.ownFrames = socket.extensions === '' ? batching : null;
     socket.on('pong', () => {
       this.alive = true;
     });
@@ -102,13 +102,14 @@ export class SyncConnection {
    * as a failed send would.
    */
   relay(message: RelayedMessage): void {
-    if (!this.writesOwnFrames || !this.batching) {
+    const batching = this.ownFrames;
+    if (!batching) {
       this.send(message.payload);
       return;
     }
     if (!this.mayQueue()) return;
-    this.batching.writes.hold(this.batching.stream);
-    this.batching.stream.write(message.frame);
+    batching.writes.hold(batching.stream);
+    batching.stream.write(message.frame);
   }
 
   /**
