@@ -127,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
     compactAfterUpdates: config.compactAfterUpdates,
     roomIdleMs: config.roomIdleMs,
     idleCollectionMs: config.idleCollectionMs,
+    relayWindowMs: config.relayWindowMs,
     limits: config.limits,
   });
   const roundStore = options.roundStore ?? (store instanceof SqliteBoardStore ? new SqliteRoundStore(store) : new MemoryRoundStore());

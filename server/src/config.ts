@@ -34,6 +34,12 @@ const EnvSchema = z.object({
   ROOM_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
   /** After a board unloads with nobody connected to the process, wait this long, then collect garbage once (IdleCollector). */
   IDLE_GC_DELAY_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(2_000),
+  /**
+   * A client sent other people's edits and presence less than this long ago
+   * gets the next ones together when it ends: on a busy board, a few frames
+   * per write instead of one each (WriteCoalescer). 0: each turn's at once.
+   */
+  RELAY_WINDOW_MS: intFromEnv(0, 100).default(4),
   /** Websocket connections one board (content and control documents each) may have at once. */
   MAX_CONNECTIONS_PER_BOARD: intFromEnv(1, 100_000).default(250),
   /** Presence states one board keeps; connections past it stay invisible rather than crowd everyone's screens. */
@@ -130,6 +136,7 @@ export interface ServerConfig {
   writeThreadIdleMs: number;
   roomIdleMs: number;
   idleCollectionMs: number;
+  relayWindowMs: number;
   clientDist: string;
   limits: SyncLimits;
   rounds: RoundLimits;
@@ -239,6 +246,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     writeThreadIdleMs: e.WRITE_THREAD_IDLE_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
     idleCollectionMs: e.IDLE_GC_DELAY_MS,
+    relayWindowMs: e.RELAY_WINDOW_MS,
     limits: {
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
       maxPresencePerBoard: e.MAX_PRESENCE_PER_BOARD,

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WriteCoalescer } from '../../server/src/sync/WriteCoalescer.ts';
 
@@ -8,7 +9,8 @@ import { WriteCoalescer } from '../../server/src/sync/WriteCoalescer.ts';
  * leave in one system call. Over a real loopback connection: what is
  * written in a turn is held, nested corks (ws corks each frame) do not let
  * it out early, and at the turn's end it all arrives, in order, with
- * nothing else needed to push it.
+ * nothing else needed to push it. Relays to a socket written to within the
+ * relay window wait for the window's end instead; a reply does not.
  */
 interface Pair {
   server: net.Server;
@@ -102,5 +104,66 @@ describe('WriteCoalescer', () => {
     writes.hold(kept.sending);
     kept.sending.write('kept');
     await expect.poll(peer.bytes, { timeout: 5_000, interval: 5 }).toBe('kept');
+  });
+
+  describe('relay window', () => {
+    // Long enough that a slow machine never reaches its end between two lines of a test.
+    const WINDOW_MS = 1_000;
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+    it('lets the first relay to a quiet socket out at turn end and holds the next until the window ends', async () => {
+      const { sending, receiving } = await socketPair();
+      const peer = received(receiving);
+      const writes = new WriteCoalescer(WINDOW_MS);
+      writes.holdRelay(sending);
+      sending.write('r1');
+      await expect.poll(peer.bytes, { timeout: 5_000, interval: 5 }).toBe('r1');
+      const heldAt = performance.now();
+      writes.holdRelay(sending);
+      sending.write('r2');
+      writes.holdRelay(sending);
+      sending.write('r3');
+      await turn();
+      await turn();
+      // Past the turn's end, still held: the socket was written to less than the window ago.
+      expect(sending.writableCorked).toBe(1);
+      expect(sending.writableLength).toBe(4);
+      await expect.poll(peer.bytes, { timeout: 5_000, interval: 5 }).toBe('r1r2r3');
+      expect(performance.now() - heldAt).toBeGreaterThanOrEqual(WINDOW_MS - 50);
+      expect(sending.writableCorked).toBe(0);
+    });
+
+    it('lets a socket waiting for its window out at turn end once it is sent a reply, relays first', async () => {
+      const { sending, receiving } = await socketPair();
+      const peer = received(receiving);
+      const writes = new WriteCoalescer(WINDOW_MS);
+      writes.holdRelay(sending);
+      sending.write('r1');
+      await expect.poll(peer.bytes, { timeout: 5_000, interval: 5 }).toBe('r1');
+      const heldAt = performance.now();
+      writes.holdRelay(sending);
+      sending.write('r2');
+      writes.hold(sending);
+      sending.write('reply');
+      // Held once, however it was asked for.
+      expect(sending.writableCorked).toBe(1);
+      await expect.poll(peer.bytes, { timeout: 5_000, interval: 5 }).toBe('r1r2reply');
+      expect(performance.now() - heldAt).toBeLessThan(WINDOW_MS / 2);
+    });
+
+    it('without a window, relays leave at every turn end', async () => {
+      const { sending, receiving } = await socketPair();
+      const peer = received(receiving);
+      const writes = new WriteCoalescer(0);
+      for (const chunk of ['a', 'b', 'c']) {
+        writes.holdRelay(sending);
+        sending.write(chunk);
+        expect(sending.writableCorked).toBe(1);
+        await turn();
+        await turn();
+        expect(sending.writableCorked).toBe(0);
+      }
+      await expect.poll(peer.bytes, { timeout: 5_000, interval: 5 }).toBe('abc');
+    });
   });
 });

@@ -40,6 +40,7 @@ export interface SyncSocketOptions {
   compactAfterUpdates: number;
   roomIdleMs: number;
   idleCollectionMs: number;
+  relayWindowMs: number;
   limits: SyncLimits;
   /** Interval of websocket pings; a client that misses one is dropped. */
   heartbeatMs?: number;
@@ -74,6 +75,7 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
       compactAfterUpdates: options.compactAfterUpdates,
       idleMs: options.roomIdleMs,
       idleCollectionMs: options.idleCollectionMs,
+      relayWindowMs: options.relayWindowMs,
     });
     app.decorate('rooms', rooms);
 

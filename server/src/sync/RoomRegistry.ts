@@ -21,6 +21,8 @@ export interface RoomRegistryOptions {
   idleMs: number;
   /** How long after a board unloads, with nobody connected, the process collects its garbage (IdleCollector). */
   idleCollectionMs: number;
+  /** How long relays to a socket written to recently wait to leave with the next ones (WriteCoalescer); 0 or absent: at turn end. */
+  relayWindowMs?: number;
 }
 
 /** Told what storage holds for a document that is loading, before its Y.Doc is built; the build waits for the promise. */
@@ -74,10 +76,11 @@ export class RoomRegistry {
   private readonly loadListeners: Array<(room: DocumentRoom) => void> = [];
   /** Per document being loaded, who asked to see its stored bytes (acquire's `onStored`). */
   private readonly storedListeners = new Map<string, Set<StoredStateListener>>();
-  private readonly writes = new WriteCoalescer();
+  private readonly writes: WriteCoalescer;
   private readonly collector: IdleCollector;
 
   constructor(private readonly options: RoomRegistryOptions) {
+    this.writes = new WriteCoalescer(options.relayWindowMs ?? 0);
     this.collector = new IdleCollector(options.idleCollectionMs, () => this.stats().connections === 0 && this.loading.size === 0);
   }
 

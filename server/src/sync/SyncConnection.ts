@@ -108,7 +108,7 @@ export class SyncConnection {
       return;
     }
     if (!this.mayQueue()) return;
-    batching.writes.hold(batching.stream);
+    batching.writes.holdRelay(batching.stream);
     batching.stream.write(message.frame);
   }
 
