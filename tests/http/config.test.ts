@@ -10,6 +10,8 @@ describe('configuration from the environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', maxPayloadBytes: 1024 * 1024, sqliteSynchronous: 'FULL' });
     expect(path.isAbsolute(config.dataDir)).toBe(true);
+    expect(config.relayWindowMs).toBe(4);
+    expect(loadConfig({ RELAY_WINDOW_MS: '0' }).relayWindowMs).toBe(0);
   });
 
   it.each([
@@ -20,6 +22,8 @@ describe('configuration from the environment', () => {
     ['MAX_PAYLOAD_BYTES', '10'],
     ['LOG_LEVEL', 'loud'],
     ['SQLITE_SYNCHRONOUS', 'OFF'],
+    ['RELAY_WINDOW_MS', '-1'],
+    ['RELAY_WINDOW_MS', '1000'],
   ])('rejects %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

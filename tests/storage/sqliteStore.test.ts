@@ -217,6 +217,22 @@ describe('SqliteBoardStore writer thread', () => {
     expect((await storedKeys(reopened)).size).toBe(30);
   });
 
+  it.runIf(process.platform === 'linux')('compacts on a thread at the lowest priority, leaving the others at theirs', async () => {
+    const niceOfEveryThread = () =>
+      fs.readdirSync('/proc/self/task').map((thread) => {
+        const stat = fs.readFileSync(`/proc/self/task/${thread}/stat`, 'utf8');
+        // Fields after the command name, which may hold spaces: nice is the 19th field of the whole line.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const before = niceOfEveryThread();
+    const store = await createStoreWithBoard();
+    await Promise.all(edits(20).map((update) => store.appendUpdate(key, update)));
+    expect((await store.compactLog(key)).foldedUpdates).toBeGreaterThanOrEqual(20);
+    const after = niceOfEveryThread();
+    expect(after.filter((nice) => nice === 19).length - before.filter((nice) => nice === 19).length).toBe(1);
+    expect(Number(fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[16])).toBe(before[0]);
+  });
+
   it('refuses :memory:, whose connections would not share a database', () => {
     expect(() => new SqliteBoardStore({ filename: ':memory:' })).toThrow(/MemoryBoardStore/);
   });

@@ -15,6 +15,8 @@
 //
 // An answer is posted only after its transaction committed; the main thread
 // treats an append as durable on that answer and never before.
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SQL, documentReader, openConnection, writeTransaction } from './sqliteShared.mjs';
 
@@ -24,6 +26,25 @@ import { SQL, documentReader, openConnection, writeTransaction } from './sqliteS
 
 const config = /** @type {import('./sqliteWorkerProtocol.ts').WorkerConfig} */ (workerData);
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+
+// Compaction is background work: on a server with one core (the bench pins
+// it to one, as a small VPS has) a fold competes with the event loop, and
+// with many boards compacting at once it stalled relays for hundreds of ms.
+// At the lowest priority the thread gets the core when the event loop and
+// the writer leave it idle. Linux only (a thread's id is a pid there);
+// elsewhere it runs at normal priority.
+if (config.role === 'folder') lowerThisThreadsPriority();
+
+/** Sets this thread, not the process, to nice 19; best effort. */
+function lowerThisThreadsPriority() {
+  try {
+    // '/proc/thread-self' links to '<pid>/task/<tid>'.
+    const threadId = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) os.setPriority(threadId, 19);
+  } catch {
+    // Not Linux, or not allowed: compaction still works, only at normal priority.
+  }
+}
 
 // Only the folder replays documents; the writer need not load Yjs.
 const fold = config.role === 'folder' ? (await import('./foldLog.mjs')).foldStoredDocument : null;
