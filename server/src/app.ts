@@ -127,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ClapboardApp> 
     compactAfterUpdates: config.compactAfterUpdates,
     roomIdleMs: config.roomIdleMs,
     idleCollectionMs: config.idleCollectionMs,
+    quietCollection: config.quietCollection,
     relayWindowMs: config.relayWindowMs,
     limits: config.limits,
   });

@@ -34,6 +34,10 @@ const EnvSchema = z.object({
   ROOM_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
   /** After a board unloads with nobody connected to the process, wait this long, then collect garbage once (IdleCollector). */
   IDLE_GC_DELAY_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(2_000),
+  /** How often the process checks for a quiet spell after a burst of work, to collect its garbage (QuietCollector); 0: never. */
+  QUIET_GC_CHECK_MS: intFromEnv(0, 60 * 60 * 1000).default(1_000),
+  /** How many MiB the heap must have grown past its lowest reading before a quiet spell collects it. */
+  QUIET_GC_MIN_GROWTH_MB: intFromEnv(1, 64 * 1024).default(32),
   /**
    * A client sent other people's edits and presence less than this long ago
    * gets the next ones together when it ends: on a busy board, a few frames
@@ -136,6 +140,7 @@ export interface ServerConfig {
   writeThreadIdleMs: number;
   roomIdleMs: number;
   idleCollectionMs: number;
+  quietCollection: { checkEveryMs: number; minGrowthBytes: number };
   relayWindowMs: number;
   clientDist: string;
   limits: SyncLimits;
@@ -246,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     writeThreadIdleMs: e.WRITE_THREAD_IDLE_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
     idleCollectionMs: e.IDLE_GC_DELAY_MS,
+    quietCollection: { checkEveryMs: e.QUIET_GC_CHECK_MS, minGrowthBytes: e.QUIET_GC_MIN_GROWTH_MB * 1024 * 1024 },
     relayWindowMs: e.RELAY_WINDOW_MS,
     limits: {
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,

@@ -18,6 +18,7 @@ import type { SyncLimits } from '../config.ts';
 import { sendError } from '../errors.ts';
 import type { DocKey, StoredDocument } from '../storage/BoardStore.ts';
 import { MessageHandlers } from '../sync/MessageHandlers.ts';
+import { QuietCollector, type QuietCollectorOptions } from '../sync/QuietCollector.ts';
 import { BoardEvictedError, RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { ConnectionGrant } from '../sync/SyncConnection.ts';
 import { encodeSyncStep1For } from '../sync/messages.ts';
@@ -40,6 +41,8 @@ export interface SyncSocketOptions {
   compactAfterUpdates: number;
   roomIdleMs: number;
   idleCollectionMs: number;
+  /** After a burst of work, with people still connected (QuietCollector). */
+  quietCollection: QuietCollectorOptions;
   relayWindowMs: number;
   limits: SyncLimits;
   /** Interval of websocket pings; a client that misses one is dropped. */
@@ -111,6 +114,9 @@ export const syncSocketPlugin = fp<SyncSocketOptions>(
     const heartbeat = setInterval(() => rooms.pingAll(), options.heartbeatMs ?? 30_000);
     heartbeat.unref();
     app.addHook('onClose', async () => clearInterval(heartbeat));
+    const quietCollector = new QuietCollector(options.quietCollection);
+    quietCollector.start();
+    app.addHook('onClose', async () => quietCollector.stop());
 
     const route = (doc: DocKind) => ({
       websocket: true as const,

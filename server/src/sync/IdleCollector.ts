@@ -1,5 +1,4 @@
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { exposedGc } from './exposedGc.ts';
 
 /**
  * Gives the memory of unloaded boards back once the process has nobody
@@ -46,18 +45,4 @@ export class IdleCollector {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
-}
-
-/**
- * V8's `gc`, without starting Node with `--expose-gc`: the flag is set just
- * long enough for a new context to be given the function, so no other
- * code sees a global `gc`.
- */
-function exposedGc(): () => void {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (existing) return existing;
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  v8.setFlagsFromString('--no-expose-gc');
-  return gc;
 }
