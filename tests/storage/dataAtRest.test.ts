@@ -111,4 +111,41 @@ describe('data at rest', () => {
     client.destroy();
     other.destroy();
   });
+
+  /**
+   * The writer truncates the WAL once for all the compactions it was handed
+   * together (server/src/storage/sqliteWorker.mjs, finishCompactions), so
+   * many boards compacting at once do not hold appends up: each compaction
+   * must still answer only once its deleted text is off the disk.
+   */
+  it('answers each of several compactions started together only once its deleted note is off the disk', async () => {
+    server = await start();
+    const neighbour = await server.createBoard('Neighbour');
+    const other = await connectSynced(server.syncUrl, neighbour.id, neighbour.tokens.participant);
+    const note = (text: string) => ({ type: 'note' as const, x: 0, y: 0, width: 200, height: 200, z: 1, frameId: null, color: 'yellow' as const, text });
+    const neighbours = insertObject(other.doc, note('neighbour'));
+    const boards = await Promise.all([1, 2, 3, 4].map(async (n) => {
+      const board = await server!.createBoard(`Deleted note ${n}`);
+      const client = await connectSynced(server!.syncUrl, board.id, board.tokens.participant);
+      const marker = `deleted-note-${randomUUID()}`;
+      const doomed = insertObject(client.doc, note(marker));
+      const key = { boardId: board.id, doc: 'content' as const };
+      await waitFor(() => expect(server!.app.rooms.get(key)?.doc.getMap('objects').has(doomed)).toBe(true));
+      deleteObjects(client.doc, [doomed]);
+      await waitFor(() => expect(server!.app.rooms.get(key)?.doc.getMap('objects').has(doomed)).toBe(false));
+      return { key, marker, client };
+    }));
+    // Rows of a board that is not compacted share the pages with theirs.
+    for (let i = 1; i <= 30; i += 1) updateObject(other.doc, neighbours, { x: i });
+    const neighbourKey = { boardId: neighbour.id, doc: 'content' as const };
+    await waitFor(() => expect((server!.app.rooms.get(neighbourKey)?.doc.getMap('objects').get(neighbours) as { get(field: string): unknown }).get('x')).toBe(30));
+    for (const { key } of boards) await server.app.rooms.get(key)!.drained();
+    const onDisk = (marker: string) => databaseFiles(server!.dataDir).reduce((sum, file) => sum + copiesOf(marker, file), 0);
+    expect(boards.map(({ marker }) => onDisk(marker) > 0)).toEqual([true, true, true, true]);
+
+    const copiesWhenAnswered = await Promise.all(boards.map(({ key, marker }) => compactDocument(server!.app.store, key).then(() => onDisk(marker))));
+    expect(copiesWhenAnswered).toEqual([0, 0, 0, 0]);
+    for (const { client } of boards) client.destroy();
+    other.destroy();
+  });
 });

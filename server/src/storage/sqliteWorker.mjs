@@ -145,10 +145,7 @@ function handle(request) {
         return;
       case 'compact':
         if (!write) throw new Error('not the writer');
-        const outcome = write.compact(request);
-        // Only a compaction that deleted rows leaves their old pages in the WAL.
-        if (outcome === 'compacted') write.truncateWal();
-        answer({ id: request.id, ok: true, value: outcome });
+        compactions.push({ id: request.id, outcome: write.compact(request) });
         return;
       case 'fold': {
         if (!fold) throw new Error('not the folder');
@@ -212,6 +209,7 @@ function handle(request) {
         answer({ id: request.id, ok: true });
         return;
       case 'close':
+        finishCompactions();
         closed = true;
         db.close();
         answer({ id: request.id, ok: true });
@@ -275,6 +273,32 @@ function commitPrivateGroup(requests) {
   requests.forEach((request, index) => answer({ id: request.id, ok: true, value: results[index] }));
 }
 
+/**
+ * Compactions committed in this drain, answered only once the WAL is
+ * truncated (finishCompactions). One truncation serves all of them: when
+ * many boards reach COMPACT_AFTER_UPDATES together (a soak at 1,500/s, 100
+ * boards), one each kept the appends queued behind them waiting for
+ * checkpoints, long enough to hold relays back by a second.
+ * @type {Array<{ id: number, outcome: string }>}
+ */
+let compactions = [];
+
+/** Truncates the WAL once if a compaction of this drain deleted rows, then answers them all. */
+function finishCompactions() {
+  const done = compactions;
+  compactions = [];
+  if (done.length === 0) return;
+  try {
+    // Only a compaction that deleted rows leaves their old pages in the WAL.
+    if (done.some(({ outcome }) => outcome === 'compacted')) write?.truncateWal();
+  } catch (error) {
+    const serialized = serializeError(error);
+    for (const { id } of done) answer({ id, ok: false, error: serialized });
+    return;
+  }
+  for (const { id, outcome } of done) answer({ id, ok: true, value: outcome });
+}
+
 /** @type {WorkerRequest[]} */
 let queue = [];
 let drainScheduled = false;
@@ -315,6 +339,7 @@ function drain() {
     }
     commitAppends(group);
   }
+  finishCompactions();
 }
 
 port.on('message', (/** @type {WorkerRequest} */ request) => {
