@@ -22,10 +22,9 @@ export interface QuietCollectorOptions {
  * generation, so they die in the old one. V8 collects that only when the
  * program allocates more, and its memory reducer, which does collect in quiet
  * spells, is set going only by a full collection: garbage made after the
- * burst's last one stays. Measured with one
- * 10,000-note board written in 10 updates and its writer still connected:
- * 149 MiB of heap in use, 71 MiB of it live, and RSS flat at 262 MiB for
- * 30 s. So when the event loop was busy less than 1 % of a check interval and
+ * burst's last one stays. Measured with one 10,000-note board written in
+ * 10 updates and its writer still connected: 149 MiB of heap in use, 71 MiB
+ * of it live, and RSS flat at 262 MiB for 30 s. So when the event loop was busy less than 1 % of a check interval and
  * the heap has grown at least `minGrowthBytes` past the lowest it was seen at,
  * one full collection runs (about 100 ms for that heap, 250 ms with three
  * such boards: the pause grows with what is live). Nothing is forced while
