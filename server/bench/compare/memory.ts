@@ -24,7 +24,6 @@ export interface RssWatch {
   lowest: number;
   /** Seconds into the watch at which the lowest reading was first seen. */
   lowestAtSeconds: number;
-  last: number;
 }
 
 export interface MemoryResult {
@@ -62,11 +61,11 @@ export async function runMemory(kind: ServerKind): Promise<MemoryResult> {
 async function watchRss(pid: number, firstAfterMs: number, watchMs: number): Promise<RssWatch> {
   await sleep(firstAfterMs);
   const first = rssMiB(pid);
-  const watch: RssWatch = { first, lowest: first, lowestAtSeconds: 0, last: first };
+  const watch: RssWatch = { first, lowest: first, lowestAtSeconds: 0 };
   for (let second = 1; second <= watchMs / 1000; second += 1) {
     await sleep(1000);
-    watch.last = rssMiB(pid);
-    if (watch.last < watch.lowest) [watch.lowest, watch.lowestAtSeconds] = [watch.last, second];
+    const reading = rssMiB(pid);
+    if (reading < watch.lowest) [watch.lowest, watch.lowestAtSeconds] = [reading, second];
   }
   return watch;
 }

@@ -10,9 +10,9 @@ export interface QuietCollectorOptions {
   checkEveryMs: number;
   /** How far the heap must have grown past its lowest reading before a quiet spell collects it. */
   minGrowthBytes: number;
-  collect?: () => void;
-  usedHeapBytes?: () => number;
 }
+
+const usedHeapBytes = () => v8.getHeapStatistics().used_heap_size;
 
 /**
  * Collects the garbage a burst of work left behind once the process goes
@@ -24,31 +24,27 @@ export interface QuietCollectorOptions {
  * spells, is set going only by a full collection: garbage made after the
  * burst's last one stays. Measured with one 10,000-note board written in
  * 10 updates and its writer still connected: 149 MiB of heap in use, 71 MiB
- * of it live, and RSS flat at 262 MiB for 30 s. So when the event loop was busy less than 1 % of a check interval and
- * the heap has grown at least `minGrowthBytes` past the lowest it was seen at,
- * one full collection runs (about 100 ms for that heap, 250 ms with three
+ * of it live, and RSS flat at 262 MiB for 30 s. So when the event loop was
+ * busy less than 1 % of a check interval and the heap has grown at least
+ * `minGrowthBytes` past the lowest it was seen at, one full collection runs (about 100 ms for that heap, 250 ms with three
  * such boards: the pause grows with what is live). Nothing is forced while
  * the loop is busy: the traffic drives V8's own, incremental, collections,
  * and a forced one would pause its messages.
  */
 export class QuietCollector {
   private timer: NodeJS.Timeout | null = null;
-  private lastUtilization: EventLoopUtilization | null = null;
+  private lastUtilization: EventLoopUtilization = performance.eventLoopUtilization();
   /** The lowest heap reading so far (reset by each collection): live data plus whatever garbage it held then. */
   private floor = Infinity;
   private collections = 0;
-  private readonly collect: () => void;
-  private readonly usedHeapBytes: () => number;
+  private readonly collect = exposedGc();
 
-  constructor(private readonly options: QuietCollectorOptions) {
-    this.collect = options.collect ?? exposedGc();
-    this.usedHeapBytes = options.usedHeapBytes ?? (() => v8.getHeapStatistics().used_heap_size);
-  }
+  constructor(private readonly options: QuietCollectorOptions) {}
 
   start(): void {
     if (this.timer || this.options.checkEveryMs <= 0) return;
     this.lastUtilization = performance.eventLoopUtilization();
-    this.floor = this.usedHeapBytes();
+    this.floor = usedHeapBytes();
     this.timer = setInterval(() => this.check(), this.options.checkEveryMs);
     this.timer.unref();
   }
@@ -65,14 +61,14 @@ export class QuietCollector {
 
   private check(): void {
     const now = performance.eventLoopUtilization();
-    const busy = performance.eventLoopUtilization(now, this.lastUtilization!).utilization;
+    const busy = performance.eventLoopUtilization(now, this.lastUtilization).utilization;
     this.lastUtilization = now;
-    const used = this.usedHeapBytes();
+    const used = usedHeapBytes();
     this.floor = Math.min(this.floor, used);
     if (busy >= QUIET_UTILIZATION || used - this.floor < this.options.minGrowthBytes) return;
     this.collections += 1;
     this.collect();
-    this.floor = this.usedHeapBytes();
+    this.floor = usedHeapBytes();
     // The collection itself is not traffic.
     this.lastUtilization = performance.eventLoopUtilization();
   }
