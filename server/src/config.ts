@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   QUIET_GC_CHECK_MS: intFromEnv(0, 60 * 60 * 1000).default(1_000),
   /** How many MiB the heap must have grown past its lowest reading before a quiet spell collects it. */
   QUIET_GC_MIN_GROWTH_MB: intFromEnv(1, 64 * 1024).default(32),
+  /** V8's allocation-site pretenuring (engineTuning.ts): off by default; `on` gives V8 its own default back. */
+  V8_PRETENURING: z.enum(['on', 'off']).default('off'),
   /**
    * A client sent other people's edits and presence less than this long ago
    * gets the next ones together when it ends: on a busy board, a few frames
@@ -141,6 +143,8 @@ export interface ServerConfig {
   roomIdleMs: number;
   idleCollectionMs: number;
   quietCollection: { checkEveryMs: number; minGrowthBytes: number };
+  /** Whether V8 may allocate objects straight into its old generation by where they are made (engineTuning.ts). */
+  pretenuring: boolean;
   relayWindowMs: number;
   clientDist: string;
   limits: SyncLimits;
@@ -252,6 +256,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roomIdleMs: e.ROOM_IDLE_MS,
     idleCollectionMs: e.IDLE_GC_DELAY_MS,
     quietCollection: { checkEveryMs: e.QUIET_GC_CHECK_MS, minGrowthBytes: e.QUIET_GC_MIN_GROWTH_MB * 1024 * 1024 },
+    pretenuring: e.V8_PRETENURING === 'on',
     relayWindowMs: e.RELAY_WINDOW_MS,
     limits: {
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,

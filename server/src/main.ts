@@ -1,5 +1,6 @@
 import { buildApp, listenApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { applyEngineTuning } from './engineTuning.ts';
 
 /** Entry point: validate the environment, start, and shut down gracefully on signals. */
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  applyEngineTuning(config);
   const app = await buildApp({ config });
   const url = await listenApp(app, config);
   process.stdout.write(`Clapboard is running: open ${config.publicUrl ?? url}\n`);

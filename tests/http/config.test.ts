@@ -14,6 +14,8 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ RELAY_WINDOW_MS: '0' }).relayWindowMs).toBe(0);
     expect(config.quietCollection).toEqual({ checkEveryMs: 1000, minGrowthBytes: 32 * 1024 * 1024 });
     expect(loadConfig({ QUIET_GC_CHECK_MS: '0', QUIET_GC_MIN_GROWTH_MB: '8' }).quietCollection).toEqual({ checkEveryMs: 0, minGrowthBytes: 8 * 1024 * 1024 });
+    expect(config.pretenuring).toBe(false);
+    expect(loadConfig({ V8_PRETENURING: 'on' }).pretenuring).toBe(true);
   });
 
   it.each([
@@ -28,6 +30,7 @@ describe('configuration from the environment', () => {
     ['RELAY_WINDOW_MS', '1000'],
     ['QUIET_GC_CHECK_MS', '-5'],
     ['QUIET_GC_MIN_GROWTH_MB', '0'],
+    ['V8_PRETENURING', 'yes'],
   ])('rejects %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

@@ -48,7 +48,9 @@ export class SyncReplyCache {
 
   /** Call with every update applied to the document, in order. */
   recordUpdate(update: Uint8Array): void {
-    this.replies.clear();
+    // Map#clear allocates a fresh table even for an empty map, in the old
+    // generation for a map that lives there: once per update adds up.
+    if (this.replies.size > 0) this.replies.clear();
     if (!this.base) return;
     this.tail.push(update);
     this.tailBytes += update.byteLength;

@@ -36,8 +36,9 @@ export interface CorkableStream {
  * write.
  */
 export class WriteCoalescer {
-  private readonly untilTurnEnd = new Set<CorkableStream>();
-  private readonly untilWindowEnds = new Set<CorkableStream>();
+  // Replaced, not cleared, at each flush (see release).
+  private untilTurnEnd = new Set<CorkableStream>();
+  private untilWindowEnds = new Set<CorkableStream>();
   /** When each stream was last let go (only kept with a window). */
   private readonly lastFlushed = new WeakMap<CorkableStream, number>();
   private turnFlushScheduled = false;
@@ -74,20 +75,29 @@ export class WriteCoalescer {
   /** Lets every stream held until the end of the turn write what it has. */
   readonly flushTurn = (): void => {
     this.turnFlushScheduled = false;
-    this.release(this.untilTurnEnd);
+    const held = this.untilTurnEnd;
+    this.untilTurnEnd = new Set();
+    this.release(held);
   };
 
   private readonly flushWindow = (): void => {
     this.windowTimer = null;
-    this.release(this.untilWindowEnds);
+    const held = this.untilWindowEnds;
+    this.untilWindowEnds = new Set();
+    this.release(held);
   };
 
+  /**
+   * `held` is already detached: a write made while flushing belongs to the
+   * next flush. A fresh set per flush, not one set cleared: V8 allocates a
+   * set's grown (and cleared) tables in the generation the set lives in, so
+   * a long-lived set refilled with hundreds of sockets every turn filled the
+   * old generation with dead tables and brought a full collection, and its
+   * pause, every couple of seconds under load.
+   */
   private release(held: Set<CorkableStream>): void {
-    // Copied and cleared first: a write made while flushing belongs to the next flush.
-    const streams = [...held];
-    held.clear();
     const now = this.relayWindowMs > 0 ? performance.now() : 0;
-    for (const stream of streams) {
+    for (const stream of held) {
       if (this.relayWindowMs > 0) this.lastFlushed.set(stream, now);
       stream.uncork();
     }
