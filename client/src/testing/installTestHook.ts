@@ -23,7 +23,10 @@ export function installTestHook(connection: BoardConnection, editor: BoardEditor
     getViewport: () => ({ ...editor.viewport.current }),
     setViewport: (view) => editor.viewport.set(view, 'user'),
     zoomToFit: () => editor.zoomToFit(),
-    renderStats: () => ({ ...controller.stats }),
+    // The paint count is read live: notes React mounts after a frame are
+    // painted by Konva's own redraw, which does not refresh controller.stats,
+    // so the snapshot could stay short of them until something drew again.
+    renderStats: () => ({ ...controller.stats, notesPainted: controller.sprites.painted }),
     disconnect: () => connection.disconnect(),
     connect: () => connection.connect(),
     undo: () => editor.undo(),
