@@ -26,10 +26,11 @@ const usedHeapBytes = () => v8.getHeapStatistics().used_heap_size;
  * 10 updates and its writer still connected: 149 MiB of heap in use, 71 MiB
  * of it live, and RSS flat at 262 MiB for 30 s. So when the event loop was
  * busy less than 1 % of a check interval and the heap has grown at least
- * `minGrowthBytes` past the lowest it was seen at, one full collection runs (about 100 ms for that heap, 250 ms with three
- * such boards: the pause grows with what is live). Nothing is forced while
- * the loop is busy: the traffic drives V8's own, incremental, collections,
- * and a forced one would pause its messages.
+ * `minGrowthBytes` past the lowest it was seen at, one full collection runs
+ * (about 100 ms for that heap, 250 ms with three such boards: the pause grows
+ * with what is live). Nothing is forced while the loop is busy: the traffic
+ * drives V8's own, incremental, collections, and a forced one would pause
+ * its messages.
  */
 export class QuietCollector {
   private timer: NodeJS.Timeout | null = null;
